@@ -1,0 +1,34 @@
+namespace WhatsAppHub.Core.Messaging;
+
+/// <summary>
+/// A MESSAGE item: one WhatsApp message the hub sent or received, with its current status.
+/// <see cref="Id"/> is the hub's own id (time-ordered, known before EUM answers); <see cref="Wamid"/> is WhatsApp's,
+/// known once EUM accepted the message.
+/// </summary>
+public sealed record MessageRecord(
+    string Id,
+    MessageDirection Direction,
+    string PhoneNumberId,
+    string To,
+    string Type,
+    MessageStatus Status,
+    string CloudApiJson,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Attempts = 0,
+    string? Wamid = null,
+    DateTimeOffset? SentAt = null,
+    MessageError? Error = null)
+{
+    /// <summary>A new time-ordered id: ids sort by creation, which keeps listings cheap.</summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+}
+
+public enum MessageDirection
+{
+    Outbound,
+    Inbound,
+}
+
+/// <summary>Why a message failed: the error type and code of the system that refused it, and whether a retry can help.</summary>
+public sealed record MessageError(string Type, string? Code, string Title, string Detail, bool Retryable);

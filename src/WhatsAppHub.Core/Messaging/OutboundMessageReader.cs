@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WhatsAppHub.Core.Validation;
+
+namespace WhatsAppHub.Core.Messaging;
+
+/// <summary>
+/// Reads a send request in Cloud API shape (<c>to</c>, <c>type</c> and the member named by the type), plus the
+/// hub's optional <c>phoneNumberId</c> naming the sending number, and checks it against Meta's rules.
+/// Never throws for bad input: every problem becomes a <see cref="ValidationError"/> with its JSON path.
+/// </summary>
+public sealed class OutboundMessageReader
+{
+    /// <summary>The hub's own member naming the sender; it is not part of the Cloud API JSON sent to EUM.</summary>
+    public const string SenderMember = "phoneNumberId";
+
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
+
+    private readonly Dictionary<string, IMessageContentRules> _rulesByType;
+
+    public OutboundMessageReader(IEnumerable<IMessageContentRules> rules) =>
+        _rulesByType = rules.ToDictionary(r => r.Type, StringComparer.Ordinal);
+
+    /// <summary>The reader for the message types this build supports.</summary>
+    public static OutboundMessageReader Default { get; } = new([new TextContentRules()]);
+
+    public IEnumerable<string> SupportedTypes => _rulesByType.Keys.Order(StringComparer.Ordinal);
+
+    public (OutboundMessage? Message, IReadOnlyList<ValidationError> Errors) Read(ReadOnlySpan<byte> utf8Json)
+    {
+        var errors = new ValidationErrors();
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(utf8Json, documentOptions: ParseOptions);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(JsonPath.Root, "json", $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+            return (null, errors.All);
+        }
+        if (root is not JsonObject body)
+        {
+            errors.Add(JsonPath.Root, "type", "The body must be a JSON object.");
+            return (null, errors.All);
+        }
+        var message = Read(body, errors);
+        return errors.IsEmpty ? (message, errors.All) : (null, errors.All);
+    }
+
+    private OutboundMessage? Read(JsonObject body, ValidationErrors errors)
+    {
+        const string root = JsonPath.Root;
+        var product = JsonRules.String(body, "messaging_product", root, errors, required: false);
+        if (product is not null && product != "whatsapp")
+            errors.Add(JsonPath.Member(root, "messaging_product"), "enum", "'messaging_product' must be \"whatsapp\".");
+
+        var recipientType = JsonRules.String(body, "recipient_type", root, errors, required: false);
+        if (recipientType is not null && recipientType != "individual")
+            errors.Add(JsonPath.Member(root, "recipient_type"), "enum", "'recipient_type' must be \"individual\".");
+
+        var to = JsonRules.String(body, "to", root, errors, required: true, minLength: 1, maxLength: 32);
+        if (to is not null) RecipientRules.Validate(to, JsonPath.Member(root, "to"), errors);
+
+        var sender = JsonRules.String(body, SenderMember, root, errors, required: false);
+        if (sender is not null && !PhoneNumberId.IsValid(sender))
+            errors.Add(JsonPath.Member(root, SenderMember), "pattern",
+                $"'{SenderMember}' must be an EUM phone number id ('phone-number-id-…') or its ARN, at most {PhoneNumberId.MaxLength} characters.");
+
+        var type = JsonRules.String(body, "type", root, errors, required: true, minLength: 1);
+        IMessageContentRules? rules = null;
+        if (type is not null && !_rulesByType.TryGetValue(type, out rules))
+            errors.Add(JsonPath.Member(root, "type"), "enum", $"'type' must be one of: {string.Join(", ", SupportedTypes)}.");
+
+        var allowed = new HashSet<string>(StringComparer.Ordinal) { "messaging_product", "recipient_type", "to", "type", SenderMember };
+        if (rules is not null)
+        {
+            allowed.Add(rules.Type);
+            var content = JsonRules.Object(body, rules.Type, root, errors, required: true);
+            if (content is not null) rules.Validate(content, JsonPath.Member(root, rules.Type), errors);
+        }
+        JsonRules.OnlyKnownMembers(body, root, errors, allowed);
+        if (!errors.IsEmpty) return null;
+
+        var cloudApi = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["recipient_type"] = "individual",
+            ["to"] = to,
+            ["type"] = type,
+            [type!] = body[type!]!.DeepClone(),
+        };
+        return new OutboundMessage(to!, type!, sender, cloudApi);
+    }
+}

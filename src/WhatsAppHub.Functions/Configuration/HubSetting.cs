@@ -1,0 +1,31 @@
+namespace WhatsAppHub.Functions.Configuration;
+
+/// <summary>
+/// One setting the hub reads. <see cref="Key"/> is the configuration key (<c>Eum:Region</c>); <see cref="EnvironmentName"/>
+/// is how app settings and environment variables spell it (<c>Eum__Region</c>). The list is the single source for the
+/// README's configuration table, <c>local.settings.sample.json</c> and the Bicep app settings (a test keeps them in step).
+/// </summary>
+public sealed record HubSetting(string Key, string Description, string? LocalDefault)
+{
+    public string EnvironmentName => Key.Replace(":", "__", StringComparison.Ordinal);
+
+    public static IReadOnlyList<HubSetting> All { get; } =
+    [
+        new("Hub:ApiKey", "Function key callers send in x-functions-key or ?code= (required).", "local-dev-key"),
+        new("AzureWebJobsStorage", "Storage connection string for tables and queues (or use the two service URIs below).", "UseDevelopmentStorage=true"),
+        new("AzureWebJobsStorage:tableServiceUri", "Table endpoint when storage is reached with an Entra identity instead of a key.", null),
+        new("AzureWebJobsStorage:queueServiceUri", "Queue endpoint when storage is reached with an Entra identity instead of a key.", null),
+        new("AzureWebJobsStorage:clientId", "Client id of a user-assigned managed identity for storage (optional).", null),
+        new("Eum:Region", "AWS Region of the EUM Social account, e.g. us-east-1 (required).", "us-east-1"),
+        new("Eum:ServiceUrl", "EUM endpoint override; the local sandbox in development, empty on AWS.", "http://127.0.0.1:7072"),
+        new("Eum:AccessKeyId", "AWS access key id (with Eum:SecretAccessKey); empty to use the default chain or Eum:RoleArn.", "AKIASANDBOX000000001"),
+        new("Eum:SecretAccessKey", "AWS secret access key (keep it in Key Vault on Azure).", "sandbox-local-secret-not-for-aws"),
+        new("Eum:SessionToken", "Session token for temporary keys (optional).", null),
+        new("Eum:RoleArn", "IAM role assumed with the app's Entra token (AssumeRoleWithWebIdentity) when no keys are set.", null),
+        new("Eum:WebIdentityAudience", "Entra application id URI the AWS OIDC provider trusts (default api://AzureADTokenExchange).", null),
+        new("Eum:StsServiceUrl", "STS endpoint override (optional).", null),
+        new("Eum:DefaultPhoneNumberId", "EUM phone number id that sends when a request names none (required).", "phone-number-id-0123456789abcdef0123456789abcdef"),
+        new("Eum:MetaApiVersion", "Meta Graph API version passed to SendWhatsAppMessage.", "v20.0"),
+        new("Eum:TimeoutSeconds", "Time-out of one EUM call in seconds.", "10"),
+    ];
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using WhatsAppHub.Core.Messaging;
+
+namespace WhatsAppHub.Functions.Configuration;
+
+/// <summary>
+/// Reads and checks every setting once, at start-up, and reports all problems together, naming each setting
+/// the way an app setting spells it, so a misconfigured deployment fails at once with a clear message
+/// instead of at its first request.
+/// </summary>
+public static partial class HubSettingsReader
+{
+    public static HubOptions Read(IConfiguration configuration)
+    {
+        var problems = new List<string>();
+
+        var apiKey = Required(configuration, "Hub:ApiKey", problems);
+        if (apiKey is { Length: < 12 })
+            problems.Add("Hub__ApiKey is too short: use at least 12 characters.");
+
+        var storage = ReadStorage(configuration, problems);
+        var eum = ReadEum(configuration, problems);
+
+        if (problems.Count > 0) throw new HubConfigurationException(problems);
+        return new HubOptions(apiKey!, storage, eum!);
+    }
+
+    private static StorageSettings ReadStorage(IConfiguration configuration, List<string> problems)
+    {
+        // Azure Functions keeps the connection string in the section's own value and identity-based settings beneath it.
+        var connectionString = Optional(configuration, "AzureWebJobsStorage");
+        var tableUri = OptionalUri(configuration, "AzureWebJobsStorage:tableServiceUri", problems);
+        var queueUri = OptionalUri(configuration, "AzureWebJobsStorage:queueServiceUri", problems);
+        var clientId = Optional(configuration, "AzureWebJobsStorage:clientId");
+        if (connectionString is null && (tableUri is null || queueUri is null))
+            problems.Add("AzureWebJobsStorage is missing: set a storage connection string (UseDevelopmentStorage=true for Azurite), " +
+                         "or both AzureWebJobsStorage__tableServiceUri and AzureWebJobsStorage__queueServiceUri for an Entra identity.");
+        return new StorageSettings(connectionString, tableUri, queueUri, clientId);
+    }
+
+    private static EumSettings? ReadEum(IConfiguration configuration, List<string> problems)
+    {
+        var region = Required(configuration, "Eum:Region", problems);
+        if (region is not null && !RegionPattern().IsMatch(region))
+            problems.Add($"Eum__Region '{region}' is not an AWS Region name such as us-east-1.");
+
+        var serviceUrl = OptionalUri(configuration, "Eum:ServiceUrl", problems);
+        var accessKeyId = Optional(configuration, "Eum:AccessKeyId");
+        var secret = Optional(configuration, "Eum:SecretAccessKey");
+        if ((accessKeyId is null) != (secret is null))
+            problems.Add("Eum__AccessKeyId and Eum__SecretAccessKey go together: set both or neither.");
+
+        var phoneNumberId = Required(configuration, "Eum:DefaultPhoneNumberId", problems);
+        if (phoneNumberId is not null && !PhoneNumberId.IsValid(phoneNumberId))
+            problems.Add($"Eum__DefaultPhoneNumberId '{phoneNumberId}' is not an EUM phone number id ('phone-number-id-…' or its ARN).");
+
+        var apiVersion = Optional(configuration, "Eum:MetaApiVersion") ?? "v20.0";
+        if (!ApiVersionPattern().IsMatch(apiVersion))
+            problems.Add($"Eum__MetaApiVersion '{apiVersion}' must look like v20.0.");
+
+        var timeoutText = Optional(configuration, "Eum:TimeoutSeconds") ?? "10";
+        if (!int.TryParse(timeoutText, NumberStyles.None, CultureInfo.InvariantCulture, out var timeoutSeconds) || timeoutSeconds is < 1 or > 300)
+            problems.Add($"Eum__TimeoutSeconds '{timeoutText}' must be a whole number of seconds from 1 to 300.");
+
+        var stsUrl = OptionalUri(configuration, "Eum:StsServiceUrl", problems);
+        if (region is null || phoneNumberId is null) return null;
+        return new EumSettings(region, serviceUrl, accessKeyId, secret, Optional(configuration, "Eum:SessionToken"),
+            Optional(configuration, "Eum:RoleArn"), Optional(configuration, "Eum:WebIdentityAudience"), stsUrl,
+            phoneNumberId, apiVersion, TimeSpan.FromSeconds(timeoutSeconds));
+    }
+
+    private static string? Optional(IConfiguration configuration, string key) =>
+        configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static string? Required(IConfiguration configuration, string key, List<string> problems)
+    {
+        var value = Optional(configuration, key);
+        if (value is null) problems.Add($"{EnvironmentName(key)} is missing: {Describe(key)}");
+        return value;
+    }
+
+    private static Uri? OptionalUri(IConfiguration configuration, string key, List<string> problems)
+    {
+        var value = Optional(configuration, key);
+        if (value is null) return null;
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+        problems.Add($"{EnvironmentName(key)} '{value}' is not an absolute http(s) URL.");
+        return null;
+    }
+
+    private static string EnvironmentName(string key) => key.Replace(":", "__", StringComparison.Ordinal);
+
+    private static string Describe(string key) =>
+        HubSetting.All.FirstOrDefault(s => s.Key == key)?.Description ?? string.Empty;
+
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"^v\d+\.\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ApiVersionPattern();
+}

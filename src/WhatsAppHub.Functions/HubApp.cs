@@ -1,0 +1,84 @@
+using System.Text.Json.Serialization;
+using WhatsAppHub.Aws.Eum;
+using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Azure.Tables;
+using WhatsAppHub.Functions.Configuration;
+using WhatsAppHub.Functions.Eum;
+using WhatsAppHub.Functions.Health;
+using WhatsAppHub.Functions.Messaging;
+using WhatsAppHub.Functions.Problems;
+using WhatsAppHub.Functions.Security;
+using WhatsAppHub.Functions.Storage;
+
+namespace WhatsAppHub.Functions;
+
+/// <summary>
+/// The composition root, shared by <c>Program</c> and the tests: settings are read and checked before anything starts,
+/// then storage, EUM and the routes under <c>/api</c> are wired.
+/// </summary>
+public static class HubApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <exception cref="HubConfigurationException">A setting is missing or malformed.</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddLocalDefaults(builder);
+        configure?.Invoke(builder);
+        ConfigureListener(builder);
+
+        var options = HubSettingsReader.Read(builder.Configuration);
+        var storage = StorageClients.Connect(options.Storage);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new TableService(storage));
+        builder.Services.AddSingleton(new QueueService(storage));
+        builder.Services.AddSingleton<ISocialMessaging>(_ => EumClientFactory.Create(options.Eum));
+        builder.Services.AddSingleton<StorageInitializer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        builder.Services.AddSingleton<MessageStore>();
+        builder.Services.AddSingleton<SendMessageHandler>();
+        builder.Services.AddSingleton<HealthProbe>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        var api = app.MapGroup("/api");
+        api.MapHealthEndpoints();
+        var secured = api.MapGroup(string.Empty).AddEndpointFilter(FunctionKeyFilter.For(options.ApiKey));
+        secured.MapMessageEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// In Development the hub runs on its embedded local defaults (Azurite + the sandbox), under every other source,
+    /// so a bare <c>dotnet run</c> works and any setting can still be overridden. Elsewhere nothing is assumed.
+    /// </summary>
+    private static void AddLocalDefaults(WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment()) return;
+        var defaults = HubSetting.All.Where(s => s.LocalDefault is not null).Select(s => KeyValuePair.Create(s.Key, s.LocalDefault));
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = defaults });
+    }
+
+    /// <summary>
+    /// Loopback on 7071 by default; under the Azure Functions host (custom handler) the port it hands over in
+    /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> wins.
+    /// </summary>
+    private static void ConfigureListener(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] is { Length: > 0 } port)
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+    }
+}

@@ -1,0 +1,36 @@
+using WhatsAppHub.Core.Validation;
+
+namespace WhatsAppHub.Functions.Problems;
+
+/// <summary>
+/// The hub's RFC 9457 problem documents. Each kind has a stable <c>type</c> URN (listed in docs/operations.md)
+/// so clients and connectors can branch on it without parsing prose.
+/// </summary>
+public static class HubProblems
+{
+    public static string TypeUri(string slug) => $"urn:whatsapphub:problem:{slug}";
+
+    /// <summary>400 with one entry per broken rule: <c>errors: [{ path, rule, message }]</c>.</summary>
+    public static IResult Validation(IReadOnlyList<ValidationError> errors) =>
+        Results.Problem(
+            type: TypeUri("validation"),
+            title: "The request is not valid.",
+            statusCode: StatusCodes.Status400BadRequest,
+            detail: errors.Count == 1 ? errors[0].Message : $"{errors.Count} rules are broken; see errors.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.Select(e => new { path = e.Path, rule = e.Rule, message = e.Message }).ToArray(),
+            });
+
+    public static IResult Unauthorized(string detail) =>
+        Results.Problem(type: TypeUri("unauthorized"), title: "A valid function key is required.",
+            statusCode: StatusCodes.Status401Unauthorized, detail: detail);
+
+    public static IResult NotFound(string detail) =>
+        Results.Problem(type: TypeUri("not-found"), title: "Not found.", statusCode: StatusCodes.Status404NotFound, detail: detail);
+
+    public static IResult StorageUnavailable(string detail) =>
+        Results.Problem(type: TypeUri("storage-unavailable"), title: "Storage is not available.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, detail: detail,
+            extensions: new Dictionary<string, object?> { ["retryable"] = true });
+}

@@ -1,0 +1,9 @@
+namespace WhatsAppHub.Functions.Storage;
+
+/// <summary>The hub's tables, one per bounded area (docs/data-model.md lists the keys and access patterns of each).</summary>
+public static class HubTables
+{
+    public const string Messages = "Messages";
+
+    public static IReadOnlyList<string> All { get; } = [Messages];
+}
