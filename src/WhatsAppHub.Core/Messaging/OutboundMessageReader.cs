@@ -29,6 +29,13 @@ public sealed class OutboundMessageReader
     public (OutboundMessage? Message, IReadOnlyList<ValidationError> Errors) Read(ReadOnlySpan<byte> utf8Json)
     {
         var errors = new ValidationErrors();
+        // JsonNode decodes strings lazily, so bad UTF-8 or an escaped lone surrogate would surface later as an
+        // exception: refuse them up front.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json) || HasInvalidEscapedText(utf8Json))
+        {
+            errors.Add(JsonPath.Root, "json", "The body is not valid UTF-8 JSON text.");
+            return (null, errors.All);
+        }
         JsonNode? root;
         try
         {
@@ -46,6 +53,28 @@ public sealed class OutboundMessageReader
         }
         var message = Read(body, errors);
         return errors.IsEmpty ? (message, errors.All) : (null, errors.All);
+    }
+
+    private static bool HasInvalidEscapedText(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = ParseOptions.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                    reader.GetString();
+            }
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false; // malformed structure: JsonNode.Parse reports it with its position
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private OutboundMessage? Read(JsonObject body, ValidationErrors errors)
