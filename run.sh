@@ -13,13 +13,14 @@ AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
 S3_PORT="${S3_PORT:-4568}"
 STATE_DIR="${STATE_DIR:-$root/.run}"   # Azurite and S3 data survive restarts here; delete it to start afresh
 API_KEY="local-dev-key"
-bin="Release/net10.0"
+CONFIGURATION="${CONFIGURATION:-Release}"
+bin="$CONFIGURATION/net10.0"
 
 mkdir -p "$STATE_DIR/azurite" "$STATE_DIR/s3" "$STATE_DIR/logs"
 scripts/ensure-emulators.sh
 if [[ "${SKIP_BUILD:-}" != "1" ]]; then
   echo "Building..."
-  dotnet build WhatsAppHub.sln -c Release -nologo -clp:ErrorsOnly >/dev/null
+  dotnet build WhatsAppHub.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly >/dev/null
 fi
 
 pids=()
