@@ -13,6 +13,7 @@ internal sealed class TableStore : ITableStore
     private const int MaxBatchActions = 100;
     private const int MaxBatchBytes = 4 * 1024 * 1024;
     private static readonly RequestMethod Merge = new("MERGE");
+    private static readonly string[] SystemProperties = ["PartitionKey", "RowKey", "Timestamp"];
 
     private readonly HttpPipeline _pipeline;
     private readonly string _endpoint;
@@ -140,7 +141,9 @@ internal sealed class TableStore : ITableStore
 
         if (query.Select is { Count: > 0 } select)
         {
-            Append("$select", string.Join(',', select));
+            // $select returns only what is named (Azurite drops even the keys), so the keys and
+            // Timestamp are always added: a row without its keys cannot be updated or continued.
+            Append("$select", string.Join(',', SystemProperties.Concat(select).Distinct(StringComparer.Ordinal)));
         }
 
         if (query.Continuation is { } continuation)
