@@ -15,6 +15,7 @@ public interface IWorkQueue
     Task CreateIfNotExistsAsync(CancellationToken ct = default);
 
     /// <summary>Adds a message.</summary>
+    /// <remarks>A retry after a lost response can enqueue the message twice; consumers must be idempotent (they are anyway: delivery is at-least-once).</remarks>
     /// <param name="message">The text; at most 64 KiB once base64-encoded (about 48 KiB of UTF-8).</param>
     /// <param name="visibilityDelay">Hidden for this long first (0 to 7 days): the timer primitive.</param>
     /// <param name="timeToLive">How long it lives (default 7 days); <see cref="Timeout.InfiniteTimeSpan"/> = never expires.</param>

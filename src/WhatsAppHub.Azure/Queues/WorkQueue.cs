@@ -123,7 +123,8 @@ internal sealed class WorkQueue : IWorkQueue
         return _pipeline.SendAsync(RequestMethod.Delete, uri, null, response => response.Status switch
         {
             204 or 200 => true,
-            // Gone (deleted, expired) or re-dequeued by another consumer (receipt replaced).
+            // Gone (deleted, expired): 404 MessageNotFound. Re-dequeued by another consumer or
+            // updated (receipt replaced): 400 PopReceiptMismatch, from Azure and Azurite alike.
             404 => false,
             400 when ErrorCode(response) == "PopReceiptMismatch" => false,
             _ => throw StorageErrorReader.CreateException(response, $"Delete message from queue '{Name}'"),

@@ -88,9 +88,14 @@ public sealed class StorageConnection
         ArgumentNullException.ThrowIfNull(tableEndpoint);
         ArgumentNullException.ThrowIfNull(queueEndpoint);
         ArgumentNullException.ThrowIfNull(credential);
-        if (!tableEndpoint.IsAbsoluteUri || !queueEndpoint.IsAbsoluteUri)
+        // Azure.Core refuses to send bearer tokens over plain http, so say so here rather than at
+        // the first request. (Azurite accepts OAuth only over https with --oauth basic.)
+        foreach (var (name, endpoint) in new[] { (nameof(tableEndpoint), tableEndpoint), (nameof(queueEndpoint), queueEndpoint) })
         {
-            throw new ArgumentException("Storage endpoints must be absolute URIs.");
+            if (!endpoint.IsAbsoluteUri || endpoint.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new ArgumentException($"Token authentication needs an absolute https endpoint; {name} is '{endpoint}'.", name);
+            }
         }
 
         return new StorageConnection(tableEndpoint, queueEndpoint, AccountNameFromEndpoint(tableEndpoint), sharedKey: null, credential);

@@ -9,6 +9,9 @@ namespace WhatsAppHub.Azure.Storage;
 /// <c>/{account}{encoded path}</c> plus <c>?comp=</c> when a comp parameter is present (no other query).
 /// </summary>
 /// <remarks>
+/// With path-style endpoints (Azurite, IP addresses) the path already holds the account, so the
+/// resource reads <c>/devstoreaccount1/devstoreaccount1/Tables</c>; Azurite checks exactly that.
+/// The path is the percent-encoded one that goes on the wire (Azurite signs <c>req.path</c> raw).
 /// Not SharedKeyLite: Azurite's queue service refuses Lite, and one scheme for both services keeps
 /// the code and its tests in one shape.
 /// </remarks>

@@ -15,6 +15,11 @@ public interface ITableStore
     Task CreateIfNotExistsAsync(CancellationToken ct = default);
 
     /// <summary>Inserts the row unless one with its keys exists (then returns false and changes nothing). Sets <see cref="TableRow.ETag"/> on success.</summary>
+    /// <remarks>
+    /// If the pipeline retries after a lost response, the retry can meet the row its own first attempt
+    /// wrote and report false. The row is stored either way, which is what dedupe needs; do not read
+    /// false as "someone else's row" when that distinction matters - compare the content.
+    /// </remarks>
     Task<bool> InsertIfAbsentAsync(TableRow row, CancellationToken ct = default);
 
     /// <summary>Inserts or overwrites (Replace) / merges into (Merge) the row, whatever its version. Returns and sets the new ETag.</summary>

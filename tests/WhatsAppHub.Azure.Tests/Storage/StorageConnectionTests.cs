@@ -80,9 +80,17 @@ public class StorageConnectionTests
         Assert.Contains("hubstore", connection.ToString());
     }
 
+    [Fact]
+    public void Token_connections_need_https()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => StorageConnection.FromTokenCredential(
+            new Uri("http://127.0.0.1:10002/devstoreaccount1"), new Uri("https://127.0.0.1:10001/devstoreaccount1"), new FakeTokenCredential()));
+        Assert.Equal("tableEndpoint", exception.ParamName);
+    }
+
     [Theory]
     [InlineData("https://hubstore.table.core.windows.net/", "hubstore")]
-    [InlineData("http://127.0.0.1:10002/devstoreaccount1", "devstoreaccount1")]
+    [InlineData("https://127.0.0.1:10002/devstoreaccount1", "devstoreaccount1")]
     public void Token_connections_take_the_account_name_from_the_endpoint(string endpoint, string account)
     {
         var connection = StorageConnection.FromTokenCredential(new Uri(endpoint), new Uri(endpoint.Replace("table", "queue")), new FakeTokenCredential());
