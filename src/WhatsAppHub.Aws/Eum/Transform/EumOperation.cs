@@ -69,7 +69,7 @@ internal abstract class EumOperation<TRequest, TResponse> : IMarshaller<IRequest
         if (Body == RequestBody.Json)
         {
             using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer))
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = EumJson.BodyEncoder }))
             {
                 json.WriteStartObject();
                 WriteBody(request, new JsonBodyWriter(json));
