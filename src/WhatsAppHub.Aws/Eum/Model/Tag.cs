@@ -1,0 +1,8 @@
+namespace WhatsAppHub.Aws.Eum;
+
+public sealed class Tag
+{
+    public required string Key { get; set; }
+
+    public string? Value { get; set; }
+}
