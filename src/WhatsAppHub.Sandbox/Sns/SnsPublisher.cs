@@ -34,7 +34,7 @@ public sealed class SnsPublisher(
             o.SnsSignatureVersion,
             _signer.Sign(message, o.SnsSignatureVersion),
             $"{baseUrl.Value}/sandbox/sns/certificate.pem",
-            $"{baseUrl.Value}/sandbox/sns/unsubscribe?SubscriptionArn={Uri.EscapeDataString(SubscriptionArn)}");
+            $"{baseUrl.Value}/sandbox/sns/unsubscribe?Action=Unsubscribe&SubscriptionArn={Uri.EscapeDataString(SubscriptionArn)}");
 
         var (attempts, status, error) = string.IsNullOrWhiteSpace(o.HubEventsUrl)
             ? (0, (int?)null, "Sandbox:HubEventsUrl is empty: not published")
