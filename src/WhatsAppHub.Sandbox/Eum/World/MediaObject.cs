@@ -1,0 +1,12 @@
+namespace WhatsAppHub.Sandbox.Eum.World;
+
+/// <summary>A media object held by "Meta": uploaded by PostWhatsAppMessageMedia or received inbound.</summary>
+public sealed class MediaObject
+{
+    public required string MediaId { get; init; }
+    public required string PhoneNumberId { get; init; }
+    public required string MimeType { get; init; }
+    public required long FileSize { get; init; }
+    public string? Source { get; init; }
+    public bool Deleted { get; set; }
+}
