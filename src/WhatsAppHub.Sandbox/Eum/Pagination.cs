@@ -23,8 +23,9 @@ public static class Pagination
     {
         try
         {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split(':');
-            if (parts.Length == 3 && parts[0] == "sandbox" && parts[1] == list && int.TryParse(parts[2], out var offset) && offset >= 0)
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var prefix = $"sandbox:{list}:";
+            if (text.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(text[prefix.Length..], out var offset) && offset >= 0)
             {
                 return offset;
             }
