@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Sandbox.Tests.Support;
+using WhatsAppHub.Testing;
 
 namespace WhatsAppHub.Sandbox.Tests;
 

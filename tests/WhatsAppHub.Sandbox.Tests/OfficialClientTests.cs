@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Sandbox.Tests.Support;
+using WhatsAppHub.Testing;
 
 namespace WhatsAppHub.Sandbox.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using WhatsAppHub.Sandbox.Eum.Auth;
 using WhatsAppHub.Sandbox.Tests.Support;
+using WhatsAppHub.Testing;
 
 namespace WhatsAppHub.Sandbox.Tests;
 

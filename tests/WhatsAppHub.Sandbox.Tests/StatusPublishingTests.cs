@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Sandbox.Tests.Support;
+using WhatsAppHub.Testing;
 
 namespace WhatsAppHub.Sandbox.Tests;
 

@@ -40,8 +40,10 @@ public class SettingsInStepTests
         var bicep = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra-bicep", "main.bicep"));
         var names = Regex.Matches(bicep, @"\{\s*name:\s*'([^']+)',\s*value:").Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Empty(names.Where(n => !HostOnlySettings.Contains(n) && !HubNames.Contains(n)));
+        var unknown = names.Where(n => !HostOnlySettings.Contains(n) && !HubNames.Contains(n)).ToList();
+        Assert.True(unknown.Count == 0, "Bicep sets settings the hub does not read: " + string.Join(", ", unknown));
         // The connection string is the local form; on Azure the identity-based settings replace it.
-        Assert.Empty(HubNames.Where(n => n != "AzureWebJobsStorage" && !names.Contains(n)));
+        var missing = HubNames.Where(n => n != "AzureWebJobsStorage" && !names.Contains(n)).ToList();
+        Assert.True(missing.Count == 0, "Bicep misses hub settings: " + string.Join(", ", missing));
     }
 }

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppHub.Sandbox;
 
-namespace WhatsAppHub.Sandbox.Tests.Support;
+namespace WhatsAppHub.Testing;
 
 /// <summary>
 /// Runs the real sandbox (Kestrel, the same composition as Program.cs) inside the test process on a
@@ -42,9 +43,6 @@ public sealed class SandboxHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SandboxHost(app, address.TrimEnd('/'));
     }
-
-    public SignedEumClient Eum(string? secret = null, string? accessKeyId = null, string region = "us-east-1", string service = "social-messaging") =>
-        new(Http, accessKeyId ?? AccessKeyId, secret ?? SecretAccessKey, region, service);
 
     public async ValueTask DisposeAsync()
     {
