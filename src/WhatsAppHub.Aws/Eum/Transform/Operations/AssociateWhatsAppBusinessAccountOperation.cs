@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class AssociateWhatsAppBusinessAccountOperation()
     : EumOperation<AssociateWhatsAppBusinessAccountRequest, AssociateWhatsAppBusinessAccountResponse>(
         "POST", "/v1/whatsapp/signup", RequestBody.Json)

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class CreateWhatsAppMessageTemplateFromLibraryOperation()
     : EumOperation<CreateWhatsAppMessageTemplateFromLibraryRequest, CreateWhatsAppMessageTemplateFromLibraryResponse>(
         "POST", "/v1/whatsapp/template/create", RequestBody.Json)

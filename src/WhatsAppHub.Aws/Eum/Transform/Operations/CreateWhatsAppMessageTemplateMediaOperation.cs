@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class CreateWhatsAppMessageTemplateMediaOperation()
     : EumOperation<CreateWhatsAppMessageTemplateMediaRequest, CreateWhatsAppMessageTemplateMediaResponse>(
         "POST", "/v1/whatsapp/template/media", RequestBody.Json)

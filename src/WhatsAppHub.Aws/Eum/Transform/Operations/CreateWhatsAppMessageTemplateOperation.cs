@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class CreateWhatsAppMessageTemplateOperation()
     : EumOperation<CreateWhatsAppMessageTemplateRequest, CreateWhatsAppMessageTemplateResponse>(
         "POST", "/v1/whatsapp/template/put", RequestBody.Json)

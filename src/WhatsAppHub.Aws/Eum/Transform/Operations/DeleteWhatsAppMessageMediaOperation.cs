@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class DeleteWhatsAppMessageMediaOperation()
     : EumOperation<DeleteWhatsAppMessageMediaRequest, DeleteWhatsAppMessageMediaResponse>("DELETE", "/v1/whatsapp/media", RequestBody.None)
 {

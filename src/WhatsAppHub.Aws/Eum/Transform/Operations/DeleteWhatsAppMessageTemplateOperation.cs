@@ -1,6 +1,5 @@
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class DeleteWhatsAppMessageTemplateOperation()
     : EumOperation<DeleteWhatsAppMessageTemplateRequest, DeleteWhatsAppMessageTemplateResponse>(
         "DELETE", "/v1/whatsapp/template", RequestBody.None)

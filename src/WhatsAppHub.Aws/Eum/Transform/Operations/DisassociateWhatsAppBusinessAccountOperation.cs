@@ -1,6 +1,5 @@
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class DisassociateWhatsAppBusinessAccountOperation()
     : EumOperation<DisassociateWhatsAppBusinessAccountRequest, DisassociateWhatsAppBusinessAccountResponse>(
         "DELETE", "/v1/whatsapp/waba/disassociate", RequestBody.None)

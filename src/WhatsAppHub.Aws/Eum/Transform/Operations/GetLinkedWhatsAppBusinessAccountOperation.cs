@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class GetLinkedWhatsAppBusinessAccountOperation()
     : EumOperation<GetLinkedWhatsAppBusinessAccountRequest, GetLinkedWhatsAppBusinessAccountResponse>(
         "GET", "/v1/whatsapp/waba/details", RequestBody.None)

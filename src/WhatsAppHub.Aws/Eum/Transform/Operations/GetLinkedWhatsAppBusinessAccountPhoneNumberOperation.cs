@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class GetLinkedWhatsAppBusinessAccountPhoneNumberOperation()
     : EumOperation<GetLinkedWhatsAppBusinessAccountPhoneNumberRequest, GetLinkedWhatsAppBusinessAccountPhoneNumberResponse>(
         "GET", "/v1/whatsapp/waba/phone/details", RequestBody.None)

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class GetWhatsAppMessageMediaOperation()
     : EumOperation<GetWhatsAppMessageMediaRequest, GetWhatsAppMessageMediaResponse>("POST", "/v1/whatsapp/media/get", RequestBody.Json)
 {

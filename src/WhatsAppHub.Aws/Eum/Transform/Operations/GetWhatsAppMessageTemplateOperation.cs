@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class GetWhatsAppMessageTemplateOperation()
     : EumOperation<GetWhatsAppMessageTemplateRequest, GetWhatsAppMessageTemplateResponse>(
         "GET", "/v1/whatsapp/template", RequestBody.None)

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class ListLinkedWhatsAppBusinessAccountsOperation()
     : EumOperation<ListLinkedWhatsAppBusinessAccountsRequest, ListLinkedWhatsAppBusinessAccountsResponse>(
         "GET", "/v1/whatsapp/waba/list", RequestBody.None)

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class ListTagsForResourceOperation()
     : EumOperation<ListTagsForResourceRequest, ListTagsForResourceResponse>("GET", "/v1/tags/list", RequestBody.None)
 {

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class ListWhatsAppMessageTemplatesOperation()
     : EumOperation<ListWhatsAppMessageTemplatesRequest, ListWhatsAppMessageTemplatesResponse>(
         "GET", "/v1/whatsapp/template/list", RequestBody.None)

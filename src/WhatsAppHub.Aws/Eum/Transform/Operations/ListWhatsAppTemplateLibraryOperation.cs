@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 /// <summary>A read-only POST: <c>id</c> in the query, paging and filters in the body (<c>{}</c> when none).</summary>
 internal sealed class ListWhatsAppTemplateLibraryOperation()
     : EumOperation<ListWhatsAppTemplateLibraryRequest, ListWhatsAppTemplateLibraryResponse>(

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class PostWhatsAppMessageMediaOperation()
     : EumOperation<PostWhatsAppMessageMediaRequest, PostWhatsAppMessageMediaResponse>("POST", "/v1/whatsapp/media", RequestBody.Json)
 {

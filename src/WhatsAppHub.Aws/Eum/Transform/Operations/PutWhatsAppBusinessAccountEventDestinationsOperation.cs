@@ -1,6 +1,5 @@
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class PutWhatsAppBusinessAccountEventDestinationsOperation()
     : EumOperation<PutWhatsAppBusinessAccountEventDestinationsRequest, PutWhatsAppBusinessAccountEventDestinationsResponse>(
         "PUT", "/v1/whatsapp/waba/eventdestinations", RequestBody.Json)

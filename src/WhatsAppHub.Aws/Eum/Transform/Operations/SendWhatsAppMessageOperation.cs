@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 /// <summary>POST /v1/whatsapp/send. Never resent by the client: a repeat could deliver the message twice.</summary>
 internal sealed class SendWhatsAppMessageOperation()
     : EumOperation<SendWhatsAppMessageRequest, SendWhatsAppMessageResponse>("POST", "/v1/whatsapp/send", RequestBody.Json, clientMayRetry: false)

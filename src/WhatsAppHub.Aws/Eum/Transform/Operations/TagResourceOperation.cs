@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class TagResourceOperation()
     : EumOperation<TagResourceRequest, TagResourceResponse>("POST", "/v1/tags/tag-resource", RequestBody.Json)
 {

@@ -2,7 +2,6 @@ using System.Text.Json;
 
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class UntagResourceOperation()
     : EumOperation<UntagResourceRequest, UntagResourceResponse>("POST", "/v1/tags/untag-resource", RequestBody.Json)
 {

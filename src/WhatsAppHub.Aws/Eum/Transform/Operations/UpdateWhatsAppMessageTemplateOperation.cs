@@ -1,6 +1,5 @@
 namespace WhatsAppHub.Aws.Eum.Transform.Operations;
 
-
 internal sealed class UpdateWhatsAppMessageTemplateOperation()
     : EumOperation<UpdateWhatsAppMessageTemplateRequest, UpdateWhatsAppMessageTemplateResponse>(
         "POST", "/v1/whatsapp/template", RequestBody.Json)
