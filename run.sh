@@ -24,6 +24,7 @@ if [[ "${SKIP_BUILD:-}" != "1" ]]; then
 fi
 
 pids=()
+declare -A pid_of
 stop() {
   trap - EXIT INT TERM
   echo; echo "Stopping..."
@@ -38,13 +39,14 @@ start() { # name, command...
   local name="$1"; shift
   "$@" >"$STATE_DIR/logs/$name.log" 2>&1 &
   pids+=("$!")
+  pid_of[$name]=$!
 }
 
 wait_for() { # name, url-or-port, seconds
   local name="$1" target="$2" deadline=$((SECONDS + $3))
   until { [[ "$target" == http* ]] && curl -fsS -o /dev/null "$target" 2>/dev/null; } ||
         { [[ "$target" != http* ]] && (exec 3<>"/dev/tcp/127.0.0.1/$target") 2>/dev/null; }; do
-    if (( SECONDS > deadline )); then
+    if (( SECONDS > deadline )) || ! kill -0 "${pid_of[$name]}" 2>/dev/null; then
       echo "$name did not come up; its log ($STATE_DIR/logs/$name.log) ends with:" >&2
       tail -n 20 "$STATE_DIR/logs/$name.log" >&2
       exit 1
@@ -63,16 +65,15 @@ wait_for azurite "$AZURITE_QUEUE_PORT" 60
 wait_for s3rver "$S3_PORT" 60
 
 start sandbox env Sandbox__HubEventsUrl="http://127.0.0.1:$HUB_PORT/api/eum/events" \
-  dotnet "src/WhatsAppHub.Sandbox/bin/$bin/WhatsAppHub.Sandbox.dll" \
-  --urls "http://127.0.0.1:$SANDBOX_PORT" --contentRoot "src/WhatsAppHub.Sandbox/bin/$bin"
+  dotnet "$root/src/WhatsAppHub.Sandbox/bin/$bin/WhatsAppHub.Sandbox.dll" --urls "http://127.0.0.1:$SANDBOX_PORT"
 wait_for sandbox "http://127.0.0.1:$SANDBOX_PORT/sandbox/health" 60
 
 well_known_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 start hub env ASPNETCORE_ENVIRONMENT=Development \
   AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$well_known_key;BlobEndpoint=http://127.0.0.1:$AZURITE_BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$AZURITE_QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$AZURITE_TABLE_PORT/devstoreaccount1" \
   Eum__ServiceUrl="http://127.0.0.1:$SANDBOX_PORT" \
-  dotnet "src/WhatsAppHub.Functions/bin/$bin/WhatsAppHub.Functions.dll" \
-  --urls "http://127.0.0.1:$HUB_PORT" --contentRoot "src/WhatsAppHub.Functions/bin/$bin"
+  dotnet "$root/src/WhatsAppHub.Functions/bin/$bin/WhatsAppHub.Functions.dll" \
+  --urls "http://127.0.0.1:$HUB_PORT" --contentRoot "$root/src/WhatsAppHub.Functions/bin/$bin"
 wait_for hub "http://127.0.0.1:$HUB_PORT/api/health" 90
 
 cat <<BANNER
