@@ -17,7 +17,6 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private const int StartAttempts = 3;
 
     private ChildProcess? _process;
     private string? _workDirectory;
@@ -48,41 +47,18 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
         // Azurite may still write small files (extent metadata, debug logs) to its working directory.
         _workDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
 
-        Exception? last = null;
-        for (int attempt = 1; attempt <= StartAttempts; attempt++)
+        _process = await ChildProcess.StartOnFreePortsAsync(() =>
         {
             int[] ports = FreePort.Next(3);
             (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
-            var process = ChildProcess.Start(azurite,
+            return ChildProcess.Start(azurite,
             [
                 "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                 "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
                 // Accept whatever x-ms-version a client sends; never phone home; keep nothing on disk.
                 "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--inMemoryPersistence",
             ], new ChildProcessOptions { Name = "azurite", WorkingDirectory = _workDirectory });
-
-            try
-            {
-                await process.WaitForPortAsync(TablePort, StartTimeout).ConfigureAwait(false);
-                await process.WaitForPortAsync(QueuePort, StartTimeout).ConfigureAwait(false);
-                await process.WaitForPortAsync(BlobPort, StartTimeout).ConfigureAwait(false);
-                _process = process;
-                return;
-            }
-            catch (InvalidOperationException exception) when (attempt < StartAttempts && process.StderrTail.Contains("EADDRINUSE", StringComparison.Ordinal))
-            {
-                // Another process took a port between FreePort and Azurite's bind: try new ports.
-                last = exception;
-                await process.DisposeAsync().ConfigureAwait(false);
-            }
-            catch
-            {
-                await process.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-
-        throw new InvalidOperationException($"Azurite did not start after {StartAttempts} attempts.", last);
+        }, () => [TablePort, QueuePort, BlobPort], StartTimeout).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()

@@ -98,6 +98,37 @@ public sealed class ChildProcess : IAsyncDisposable, IDisposable
         return child;
     }
 
+    /// <summary>
+    /// Starts a server on free ports and waits until it listens. A port picked as free can be taken by another process
+    /// before the server binds it, so on EADDRINUSE it tries again with new ports, up to <paramref name="attempts"/> times.
+    /// </summary>
+    /// <param name="start">Picks the ports and starts the process (called once per attempt).</param>
+    /// <param name="ports">The ports to wait for, as picked by the last call of <paramref name="start"/>.</param>
+    public static async Task<ChildProcess> StartOnFreePortsAsync(Func<ChildProcess> start, Func<IEnumerable<int>> ports, TimeSpan timeout, int attempts = 3)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var process = start();
+            try
+            {
+                foreach (int port in ports())
+                {
+                    await process.WaitForPortAsync(port, timeout).ConfigureAwait(false);
+                }
+                return process;
+            }
+            catch (InvalidOperationException) when (attempt < attempts && process.StderrTail.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
     /// <summary>Waits until 127.0.0.1:<paramref name="port"/> accepts a TCP connection.</summary>
     /// <exception cref="TimeoutException">Not in time; the message carries the output tails.</exception>
     /// <exception cref="InvalidOperationException">The process exited first.</exception>

@@ -14,7 +14,6 @@ public sealed class S3rverProcess : IAsyncLifetime, IAsyncDisposable
     public const string SecretKey = "S3RVER";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private const int StartAttempts = 3;
 
     private ChildProcess? _process;
 
@@ -32,32 +31,13 @@ public sealed class S3rverProcess : IAsyncLifetime, IAsyncDisposable
         string s3rver = RepoPaths.Emulator("s3rver");
         DataDirectory = Directory.CreateTempSubdirectory("s3rver-").FullName;
 
-        Exception? last = null;
-        for (int attempt = 1; attempt <= StartAttempts; attempt++)
+        _process = await ChildProcess.StartOnFreePortsAsync(() =>
         {
             Port = FreePort.Next();
-            var process = ChildProcess.Start(s3rver,
+            return ChildProcess.Start(s3rver,
                 ["-d", DataDirectory, "-a", "127.0.0.1", "-p", Port.ToString()],
                 new ChildProcessOptions { Name = "s3rver", WorkingDirectory = DataDirectory });
-            try
-            {
-                await process.WaitForPortAsync(Port, StartTimeout).ConfigureAwait(false);
-                _process = process;
-                return;
-            }
-            catch (InvalidOperationException exception) when (attempt < StartAttempts && process.StderrTail.Contains("EADDRINUSE", StringComparison.Ordinal))
-            {
-                last = exception;
-                await process.DisposeAsync().ConfigureAwait(false);
-            }
-            catch
-            {
-                await process.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-
-        throw new InvalidOperationException($"s3rver did not start after {StartAttempts} attempts.", last);
+        }, () => [Port], StartTimeout).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Core.Pipeline;
 using WhatsAppHub.Azure.Storage;
 
@@ -28,21 +27,6 @@ public sealed class QueueService
     /// A cheap reachability and authorization check for health endpoints: lists at most one queue.
     /// One attempt, no retries, <see cref="QueueServiceOptions.PingTimeout"/>; false on any failure.
     /// </summary>
-    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
-    {
-        using HttpMessage message = _pipeline.CreateMessage();
-        message.ResponseClassifier = SingleAttemptClassifier.Instance;
-        message.NetworkTimeout = _options.PingTimeout;
-        message.Request.Method = RequestMethod.Get;
-        message.Request.Uri.Reset(new Uri(_endpoint + "/?comp=list&maxresults=1"));
-        try
-        {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return message.Response.Status == 200;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public Task<bool> PingAsync(CancellationToken cancellationToken = default) =>
+        StoragePing.SendAsync(_pipeline, new Uri(_endpoint + "/?comp=list&maxresults=1"), _options.PingTimeout, null, cancellationToken);
 }

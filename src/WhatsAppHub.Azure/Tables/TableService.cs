@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Core.Pipeline;
 using WhatsAppHub.Azure.Storage;
 
@@ -28,23 +27,10 @@ public sealed class TableService
     /// A cheap reachability and authorization check for health endpoints: lists at most one table.
     /// One attempt, no retries, <see cref="TableServiceOptions.PingTimeout"/>; false on any failure.
     /// </summary>
-    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
-    {
-        using HttpMessage message = _pipeline.CreateMessage();
-        message.ResponseClassifier = SingleAttemptClassifier.Instance;
-        message.NetworkTimeout = _options.PingTimeout;
-        message.Request.Method = RequestMethod.Get;
-        message.Request.Uri.Reset(new Uri(_endpoint + "/Tables?$top=1"));
-        message.Request.Headers.SetValue("Accept", TableHeaders.Accept);
-        message.Request.Headers.SetValue("DataServiceVersion", TableHeaders.DataServiceVersion);
-        try
-        {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return message.Response.Status == 200;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public Task<bool> PingAsync(CancellationToken cancellationToken = default) =>
+        StoragePing.SendAsync(_pipeline, new Uri(_endpoint + "/Tables?$top=1"), _options.PingTimeout, request =>
+            {
+                request.Headers.SetValue("Accept", TableHeaders.Accept);
+                request.Headers.SetValue("DataServiceVersion", TableHeaders.DataServiceVersion);
+            }, cancellationToken);
 }
