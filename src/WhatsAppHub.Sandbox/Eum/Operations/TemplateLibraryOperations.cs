@@ -71,11 +71,7 @@ public sealed class TemplateLibraryOperations(SandboxWorld world, TimeProvider t
         return world.Locked(w =>
         {
             var account = AccountOperations.RequireAccount(w, id);
-            if (w.Templates.Any(t => t.WabaId == account.Id && t.Name == name && t.Language == language))
-            {
-                throw EumException.InvalidParameters($"Content in this language already exists: a template named {name} in {language} exists already.");
-            }
-            var template = new MessageTemplate
+            return w.AddTemplate(new MessageTemplate
             {
                 MetaTemplateId = ResourceIds.NewNumeric(16),
                 WabaId = account.Id,
@@ -84,9 +80,7 @@ public sealed class TemplateLibraryOperations(SandboxWorld world, TimeProvider t
                 Category = category!.ToUpperInvariant(),
                 Components = ComponentsOf(source),
                 Extra = new JsonObject { ["library_template_name"] = libraryName },
-            };
-            w.Templates.Add(template);
-            return new JsonObject { ["metaTemplateId"] = template.MetaTemplateId, ["templateStatus"] = template.Status, ["category"] = template.Category };
+            });
         });
     }
 

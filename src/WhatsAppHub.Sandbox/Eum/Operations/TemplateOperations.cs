@@ -49,11 +49,7 @@ public sealed partial class TemplateOperations(SandboxWorld world) : IEumOperati
         return world.Locked(w =>
         {
             var account = AccountOperations.RequireAccount(w, id);
-            if (w.Templates.Any(t => t.WabaId == account.Id && t.Name == name && t.Language == language))
-            {
-                throw EumException.InvalidParameters($"Content in this language already exists: a template named {name} in {language} exists already.");
-            }
-            var template = new MessageTemplate
+            return w.AddTemplate(new MessageTemplate
             {
                 MetaTemplateId = ResourceIds.NewNumeric(16),
                 WabaId = account.Id,
@@ -63,10 +59,7 @@ public sealed partial class TemplateOperations(SandboxWorld world) : IEumOperati
                 ParameterFormat = definition["parameter_format"]?.GetValueKind() == JsonValueKind.String ? definition["parameter_format"]!.GetValue<string>() : null,
                 Components = definition["components"] as JsonArray is { } components ? (JsonArray)components.DeepClone() : [],
                 Extra = extra,
-            };
-            w.Templates.Add(template);
-            // Approved at once: local runs want to send a new template straight away.
-            return new JsonObject { ["metaTemplateId"] = template.MetaTemplateId, ["templateStatus"] = template.Status, ["category"] = template.Category };
+            });
         });
     }
 

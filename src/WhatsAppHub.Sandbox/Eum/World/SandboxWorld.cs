@@ -61,6 +61,21 @@ public sealed class SandboxWorld
         return null;
     }
 
+    /// <summary>
+    /// Adds a new template, refusing a second one with the same name and language in the account as Meta does, and
+    /// answers as the create operations do. New templates are approved at once: local runs want to send them straight away.
+    /// </summary>
+    public JsonObject AddTemplate(MessageTemplate template)
+    {
+        if (Templates.Any(t => t.WabaId == template.WabaId && t.Name == template.Name && t.Language == template.Language))
+        {
+            throw EumException.InvalidParameters(
+                $"Content in this language already exists: a template named {template.Name} in {template.Language} exists already.");
+        }
+        Templates.Add(template);
+        return new JsonObject { ["metaTemplateId"] = template.MetaTemplateId, ["templateStatus"] = template.Status, ["category"] = template.Category };
+    }
+
     /// <summary>Puts the world back to its configured start: one linked WABA, one number, a few templates and media.</summary>
     public void Reset() => Locked(w =>
     {
