@@ -42,11 +42,8 @@ public static class HubApp
         builder.Services.AddSingleton<SendMessageHandler>();
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-        });
+        builder.Services.AddExceptionHandler<StorageExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
 
         var app = builder.Build();
         app.UseExceptionHandler();

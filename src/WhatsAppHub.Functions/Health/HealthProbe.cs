@@ -18,7 +18,8 @@ public sealed class HealthProbe(TableService tables, QueueService queues, ISocia
     private static readonly TimeSpan EumCacheTime = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
-    private (DateTimeOffset At, HealthCheck Check)? _eumCache;
+    // A reference swapped whole, so concurrent probes read either the old or the new result, never half of one.
+    private volatile CachedCheck? _eumCache;
 
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -60,9 +61,11 @@ public sealed class HealthProbe(TableService tables, QueueService queues, ISocia
         {
             check = new HealthCheck(Unhealthy, $"EUM did not answer ({e.GetType().Name}).");
         }
-        _eumCache = (clock.GetUtcNow(), check);
+        _eumCache = new CachedCheck(clock.GetUtcNow(), check);
         return check;
     }
+
+    private sealed record CachedCheck(DateTimeOffset At, HealthCheck Check);
 
     private static HealthCheck Check(bool ok, string good, string bad) => ok ? new(Healthy, good) : new(Unhealthy, bad);
 }

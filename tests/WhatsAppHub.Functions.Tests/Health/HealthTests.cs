@@ -29,7 +29,7 @@ public class HealthTests(HubFixture fixture)
         var deadStorage = fixture.Azurite.ConnectionString
             .Replace($":{fixture.Azurite.TablePort}/", $":{deadPort}/")
             .Replace($":{fixture.Azurite.QueuePort}/", $":{deadPort}/");
-        await using var hub = await HubHost.StartAsync(deadStorage, $"http://127.0.0.1:{deadPort}");
+        await using var hub = await HubHost.StartAsync(deadStorage, $"http://127.0.0.1:{deadPort}", waitForStorage: false);
 
         var response = await hub.Anonymous.GetAsync("/api/health");
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -41,17 +41,20 @@ public class HealthTests(HubFixture fixture)
     }
 
     [Fact]
-    public async Task With_storage_down_a_send_is_refused_and_nothing_reaches_eum()
+    public async Task With_storage_down_sends_and_reads_get_503_and_nothing_reaches_eum()
     {
         var deadPort = FreePort.Next();
         var deadStorage = fixture.Azurite.ConnectionString.Replace($":{fixture.Azurite.TablePort}/", $":{deadPort}/");
-        await using var hub = await HubHost.StartAsync(deadStorage, fixture.Sandbox.BaseUrl);
+        await using var hub = await HubHost.StartAsync(deadStorage, fixture.Sandbox.BaseUrl, waitForStorage: false);
         var before = await CountSendsAsync();
 
         var response = await hub.Http.PostAsJsonAsync("/api/messages", new { to = "15555550100", type = "text", text = new { body = "hi" } });
 
         await ProblemAssert.IsProblem(response, HttpStatusCode.ServiceUnavailable, "storage-unavailable");
         Assert.Equal(before, await CountSendsAsync());
+
+        var read = await hub.Http.GetAsync("/api/messages/0000000000000000000000000000dead");
+        await ProblemAssert.IsProblem(read, HttpStatusCode.ServiceUnavailable, "storage-unavailable");
     }
 
     private async Task<int> CountSendsAsync()
