@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Sandbox.Tests.Support;
@@ -21,7 +19,7 @@ public sealed class OfficialClientTests
     {
         await using var sandbox = await SandboxHost.StartAsync();
 
-        var results = await RunOfficialClientAsync(sandbox.BaseUrl, SandboxHost.AccessKeyId, SandboxHost.SecretAccessKey);
+        var results = await OfficialClient.RunAsync(sandbox.BaseUrl, SandboxHost.AccessKeyId, SandboxHost.SecretAccessKey);
 
         Assert.Equal(OperationCount, results.Count);
         var failed = results.Where(r => r.Value["ok"]!.GetValue<bool>() != true).Select(r => $"{r.Key}: {r.Value["error"]}").ToList();
@@ -79,7 +77,7 @@ public sealed class OfficialClientTests
     {
         await using var sandbox = await SandboxHost.StartAsync();
 
-        var wrongSecret = await RunOfficialClientAsync(sandbox.BaseUrl, SandboxHost.AccessKeyId, "not-the-sandbox-secret");
+        var wrongSecret = await OfficialClient.RunAsync(sandbox.BaseUrl, SandboxHost.AccessKeyId, "not-the-sandbox-secret");
         Assert.Equal(OperationCount, wrongSecret.Count);
         Assert.All(wrongSecret, r =>
         {
@@ -88,7 +86,7 @@ public sealed class OfficialClientTests
             Assert.Equal(403, r.Value["error"]!["httpStatusCode"]!.GetValue<int>());
         });
 
-        var unknownKey = await RunOfficialClientAsync(sandbox.BaseUrl, "AKIAUNKNOWNKEY000000", SandboxHost.SecretAccessKey);
+        var unknownKey = await OfficialClient.RunAsync(sandbox.BaseUrl, "AKIAUNKNOWNKEY000000", SandboxHost.SecretAccessKey);
         Assert.All(unknownKey, r => Assert.Equal("UnrecognizedClientException", r.Value["error"]!["name"]!.GetValue<string>()));
 
         var recorded = await sandbox.Http.GetFromJsonAsync<JsonArray>("/sandbox/requests");
@@ -102,66 +100,5 @@ public sealed class OfficialClientTests
         Assert.Equal(2, messages!.Count);
         Assert.All(messages, m => Assert.False(m!["signatureValid"]!.GetValue<bool>()));
         Assert.Equal("whatsapp", messages[0]!["message"]!["messaging_product"]!.GetValue<string>());
-    }
-
-    private static async Task<Dictionary<string, JsonNode>> RunOfficialClientAsync(string url, string accessKeyId, string secret)
-    {
-        var root = FindRepoRoot();
-        var script = Path.Combine(root, "tests", "WhatsAppHub.Sandbox.Tests", "OfficialClient", "run-operations.mjs");
-        var start = new ProcessStartInfo("node", [script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["SANDBOX_URL"] = url,
-                ["AWS_ACCESS_KEY_ID"] = accessKeyId,
-                ["AWS_SECRET_ACCESS_KEY"] = secret,
-                ["AWS_REGION"] = "us-east-1",
-                // Keep the client from picking up a developer's AWS profile or session token.
-                ["AWS_SESSION_TOKEN"] = "",
-                ["AWS_PROFILE"] = "",
-            },
-        };
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        }
-        catch (Win32Exception e)
-        {
-            Assert.Fail($"Node.js is required for the official-client check and was not found on PATH ({e.Message}).");
-            throw;
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            var output = await stdout;
-            if (process.ExitCode != 0)
-            {
-                Assert.Fail($"run-operations.mjs exited with {process.ExitCode} (exit 3 = @aws-sdk/client-socialmessaging missing: run `npm ci --prefix emulators`).\n{await stderr}");
-            }
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonNode.Parse(line)!)
-                .ToDictionary(n => n["operation"]!.GetValue<string>());
-        }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WhatsAppHub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("WhatsAppHub.sln not found above " + AppContext.BaseDirectory);
     }
 }
