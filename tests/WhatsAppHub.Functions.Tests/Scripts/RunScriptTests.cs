@@ -69,6 +69,13 @@ public class RunScriptTests
             var received = await http.GetStringAsync($"http://127.0.0.1:{ports["SANDBOX_PORT"]}/sandbox/messages");
             Assert.Contains(wamid!, received);
 
+            // The MESSAGE row, read back from Azurite through the API.
+            using var read = new HttpRequestMessage(HttpMethod.Get,
+                $"http://127.0.0.1:{ports["HUB_PORT"]}/api/messages/{sent.RootElement.GetProperty("id").GetString()}");
+            read.Headers.Add("x-functions-key", "local-dev-key");
+            using var stored = JsonDocument.Parse(await (await http.SendAsync(read)).Content.ReadAsStringAsync());
+            Assert.Equal(wamid, stored.RootElement.GetProperty("wamid").GetString());
+
             // Ctrl-C: SIGINT to the script; every port it opened must close.
             Process.Start("kill", ["-INT", run.Id.ToString()])!.WaitForExit();
             using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
