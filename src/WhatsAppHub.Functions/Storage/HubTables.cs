@@ -4,6 +4,7 @@ namespace WhatsAppHub.Functions.Storage;
 public static class HubTables
 {
     public const string Messages = "Messages";
+    public const string Conversations = "Conversations";
 
-    public static IReadOnlyList<string> All { get; } = [Messages];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations];
 }
