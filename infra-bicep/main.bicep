@@ -92,6 +92,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Eum__DefaultPhoneNumberId', value: eumDefaultPhoneNumberId }
         { name: 'Eum__MetaApiVersion', value: eumMetaApiVersion }
         { name: 'Eum__TimeoutSeconds', value: '10' }
+        { name: 'Outbound__RatePerSecond', value: '80' }
+        { name: 'Outbound__MaxAttempts', value: '8' }
+        { name: 'Outbound__Concurrency', value: '64' }
+        { name: 'Outbound__RunPumps', value: 'true' }
+        { name: 'Outbound__EnforceServiceWindow', value: 'true' }
       ]
     }
   }

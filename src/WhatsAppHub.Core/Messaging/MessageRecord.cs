@@ -18,8 +18,17 @@ public sealed record MessageRecord(
     int Attempts = 0,
     string? Wamid = null,
     DateTimeOffset? SentAt = null,
-    MessageError? Error = null)
+    MessageError? Error = null,
+    DateTimeOffset? AttemptStartedAt = null)
 {
+    /// <summary>
+    /// The <c>biz_opaque_callback_data</c> the hub puts on a message that has none. Meta echoes it in status webhooks,
+    /// which is how a send that went out without an answer (a time-out) is matched to its wamid instead of being sent again.
+    /// </summary>
+    public const string CallbackPrefix = "whatsapphub:";
+
+    public bool IsFinal => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read or MessageStatus.Failed;
+
     /// <summary>A new time-ordered id: ids sort by creation, which keeps listings cheap.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }

@@ -9,5 +9,8 @@ namespace WhatsAppHub.Core.Messaging;
 public sealed record OutboundMessage(string To, string Type, string? SenderPhoneNumberId, JsonObject CloudApiMessage)
 {
     /// <summary>The UTF-8 JSON that travels (base64) in EUM's <c>SendWhatsAppMessage.message</c>.</summary>
+    /// <summary>Free-form messages (all but templates) may only go within the contact's 24-hour window.</summary>
+    public bool NeedsServiceWindow => Type != "template";
+
     public byte[] ToCloudApiJson() => System.Text.Encoding.UTF8.GetBytes(CloudApiMessage.ToJsonString());
 }

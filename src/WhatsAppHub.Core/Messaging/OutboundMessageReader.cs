@@ -26,7 +26,10 @@ public sealed class OutboundMessageReader
 
     public IEnumerable<string> SupportedTypes => _rulesByType.Keys.Order(StringComparer.Ordinal);
 
-    public (OutboundMessage? Message, IReadOnlyList<ValidationError> Errors) Read(ReadOnlySpan<byte> utf8Json)
+    public (OutboundMessage? Message, IReadOnlyList<ValidationError> Errors) Read(ReadOnlySpan<byte> utf8Json) => Read(utf8Json, null);
+
+    /// <summary>Reads a body sent to a typed route: <c>type</c> may be left out there, and must match when given.</summary>
+    public (OutboundMessage? Message, IReadOnlyList<ValidationError> Errors) Read(ReadOnlySpan<byte> utf8Json, OutboundRoute? route)
     {
         var errors = new ValidationErrors();
         // JsonNode decodes strings lazily, so bad UTF-8 or an escaped lone surrogate would surface later as an
@@ -50,6 +53,12 @@ public sealed class OutboundMessageReader
         {
             errors.Add(JsonPath.Root, "type", "The body must be a JSON object.");
             return (null, errors.All);
+        }
+        if (route is not null)
+        {
+            if (body["type"] is null) body["type"] = route.Type;
+            else if (body["type"] is JsonValue v && v.TryGetValue<string>(out var given) && given != route.Type)
+                errors.Add(JsonPath.Member(JsonPath.Root, "type"), "enum", $"This route sends '{route.Type}' messages; 'type' must be \"{route.Type}\" or left out.");
         }
         var message = Read(body, errors);
         return errors.IsEmpty ? (message, errors.All) : (null, errors.All);

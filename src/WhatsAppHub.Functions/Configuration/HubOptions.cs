@@ -1,7 +1,7 @@
 namespace WhatsAppHub.Functions.Configuration;
 
 /// <summary>Everything the hub reads from configuration, validated once at start-up by <see cref="HubSettingsReader"/>.</summary>
-public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum);
+public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound);
 
 /// <summary>
 /// Where Table and Queue storage live: a connection string (<c>AzureWebJobsStorage</c>, as Azure Functions names it),
@@ -22,3 +22,11 @@ public sealed record EumSettings(
     string DefaultPhoneNumberId,
     string MetaApiVersion,
     TimeSpan Timeout);
+
+/// <summary>How the queued send path behaves: pace per number, retries, workers, and the 24-hour window check.</summary>
+/// <param name="RatePerSecond">Sends per second per phone number across all hub instances (Meta: 80 by default, up to 1,000).</param>
+/// <param name="MaxAttempts">Attempts per message before it fails with its last reason.</param>
+/// <param name="Concurrency">EUM calls in flight per hub instance.</param>
+/// <param name="RunPumps">False when the Azure Functions host drives the queues (custom-handler mode).</param>
+/// <param name="EnforceServiceWindow">Refuse free-form messages outside the contact's 24-hour window (422).</param>
+public sealed record OutboundSettings(int RatePerSecond, int MaxAttempts, int Concurrency, bool RunPumps, bool EnforceServiceWindow);

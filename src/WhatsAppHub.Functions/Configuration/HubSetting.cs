@@ -27,5 +27,10 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Eum:DefaultPhoneNumberId", "EUM phone number id that sends when a request names none (required).", "phone-number-id-0123456789abcdef0123456789abcdef"),
         new("Eum:MetaApiVersion", "Meta Graph API version passed to SendWhatsAppMessage.", "v20.0"),
         new("Eum:TimeoutSeconds", "Time-out of one EUM call in seconds.", "10"),
+        new("Outbound:RatePerSecond", "Sends per second per phone number, held across all hub instances (1-1000; Meta's default tier is 80).", "80"),
+        new("Outbound:MaxAttempts", "Attempts per message before it fails with its last reason (1-50).", "8"),
+        new("Outbound:Concurrency", "EUM calls in flight per hub instance (1-512).", "64"),
+        new("Outbound:RunPumps", "true: this process drains the outbound queue; false when the Functions host triggers on it.", "true"),
+        new("Outbound:EnforceServiceWindow", "true: refuse free-form messages outside the contact's 24-hour window.", "true"),
     ];
 }

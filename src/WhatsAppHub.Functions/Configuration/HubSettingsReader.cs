@@ -21,9 +21,10 @@ public static partial class HubSettingsReader
 
         var storage = ReadStorage(configuration, problems);
         var eum = ReadEum(configuration, problems);
+        var outbound = ReadOutbound(configuration, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
-        return new HubOptions(apiKey!, storage, eum!);
+        return new HubOptions(apiKey!, storage, eum!, outbound);
     }
 
     private static StorageSettings ReadStorage(IConfiguration configuration, List<string> problems)
@@ -68,6 +69,31 @@ public static partial class HubSettingsReader
         return new EumSettings(region, serviceUrl, accessKeyId, secret, Optional(configuration, "Eum:SessionToken"),
             Optional(configuration, "Eum:RoleArn"), Optional(configuration, "Eum:WebIdentityAudience"), stsUrl,
             phoneNumberId, apiVersion, TimeSpan.FromSeconds(timeoutSeconds));
+    }
+
+    private static OutboundSettings ReadOutbound(IConfiguration configuration, List<string> problems) => new(
+        RatePerSecond: Integer(configuration, "Outbound:RatePerSecond", 80, 1, 1000, problems),
+        MaxAttempts: Integer(configuration, "Outbound:MaxAttempts", 8, 1, 50, problems),
+        Concurrency: Integer(configuration, "Outbound:Concurrency", 64, 1, 512, problems),
+        RunPumps: Flag(configuration, "Outbound:RunPumps", true, problems),
+        EnforceServiceWindow: Flag(configuration, "Outbound:EnforceServiceWindow", true, problems));
+
+    private static int Integer(IConfiguration configuration, string key, int fallback, int min, int max, List<string> problems)
+    {
+        var text = Optional(configuration, key);
+        if (text is null) return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+        problems.Add($"{EnvironmentName(key)} '{text}' must be a whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    private static bool Flag(IConfiguration configuration, string key, bool fallback, List<string> problems)
+    {
+        var text = Optional(configuration, key);
+        if (text is null) return fallback;
+        if (bool.TryParse(text, out var value)) return value;
+        problems.Add($"{EnvironmentName(key)} '{text}' must be true or false.");
+        return fallback;
     }
 
     private static string? Optional(IConfiguration configuration, string key) =>

@@ -3,7 +3,7 @@ using WhatsAppHub.Functions.Problems;
 
 namespace WhatsAppHub.Functions.Messaging;
 
-/// <summary>Routes of the Messaging area: send a message, read one back.</summary>
+/// <summary>Routes of the Messaging area: send (any type, or one typed route per type), read, list, mark as read.</summary>
 public static class MessageEndpoints
 {
     /// <summary>Cloud API bodies are small; anything larger than this is refused before it is parsed.</summary>
@@ -12,21 +12,32 @@ public static class MessageEndpoints
     public static RouteGroupBuilder MapMessageEndpoints(this RouteGroupBuilder api)
     {
         var messages = api.MapGroup("/messages").WithTags("Messages");
-        messages.MapPost("/", SendAsync).WithName("SendMessage")
-            .WithSummary("Send a WhatsApp message (Cloud API shape: to, type and the member named by type).");
+        messages.MapPost("/", (HttpRequest request, AcceptMessageHandler handler, CancellationToken ct) => SendAsync(request, null, handler, ct))
+            .WithName("SendMessage")
+            .WithSummary("Send a WhatsApp message of any type (Cloud API shape: to, type and the member named by type).");
+        foreach (var route in OutboundRoutes.All)
+        {
+            messages.MapPost("/" + route.Path, (HttpRequest request, AcceptMessageHandler handler, CancellationToken ct) => SendAsync(request, route, handler, ct))
+                .WithName(route.OperationName)
+                .WithSummary(route.Summary);
+        }
+        messages.MapGet("/", ListAsync).WithName("ListMessages")
+            .WithSummary("List messages, oldest first, filtered by recipient (to), sender (phoneNumberId), status and time (from, until).");
         messages.MapGet("/{id}", GetAsync).WithName("GetMessage")
             .WithSummary("Read a message by the hub's id or its wamid.");
+        messages.MapPost("/{wamid}/read", MarkAsReadEndpoint.HandleAsync).WithName("MarkMessageAsRead")
+            .WithSummary("Mark a received message as read, optionally showing a typing indicator.");
         return api;
     }
 
-    private static async Task<IResult> SendAsync(HttpRequest request, SendMessageHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> SendAsync(HttpRequest request, OutboundRoute? route, AcceptMessageHandler handler, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body.Problem is not null) return body.Problem;
 
-        var (message, errors) = OutboundMessageReader.Default.Read(body.Bytes.Span);
+        var (message, errors) = OutboundMessageReader.Default.Read(body.Bytes.Span, route);
         if (message is null) return HubProblems.Validation(errors);
-        return await handler.HandleAsync(message, cancellationToken);
+        return await handler.HandleAsync(request, message, body.Bytes, route?.Path ?? "any", cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(string id, MessageStore store, CancellationToken cancellationToken)
@@ -35,4 +46,15 @@ public static class MessageEndpoints
         var found = await store.FindAsync(id, cancellationToken);
         return found is { } f ? Results.Ok(MessageView.From(f.Message)) : HubProblems.NotFound($"No message has the id or wamid '{id}'.");
     }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, MessageStore store, CancellationToken cancellationToken)
+    {
+        var (query, errors) = MessageListQuery.Read(request.Query);
+        if (query is null) return HubProblems.Validation(errors);
+        var (messages, continuation) = await store.ListAsync(query, cancellationToken);
+        return Results.Ok(new MessageListView(messages.Select(MessageView.From).ToList(), continuation?.ToToken()));
+    }
 }
+
+/// <summary>One page of <c>GET /api/messages</c>; pass <see cref="Continuation"/> back as <c>?continuation=</c> for the next.</summary>
+public sealed record MessageListView(IReadOnlyList<MessageView> Items, string? Continuation);

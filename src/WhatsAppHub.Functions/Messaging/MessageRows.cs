@@ -15,6 +15,7 @@ internal static class MessageRows
         row.Set("direction", m.Direction.ToString().ToLowerInvariant());
         row.Set("phoneNumberId", m.PhoneNumberId);
         row.Set("to", m.To);
+        row.Set("waId", RecipientRules.ToWaId(m.To)); // digits only: what listings filter on, however 'to' was written
         row.Set("type", m.Type);
         row.Set("status", m.Status.ToWire());
         row.Set("cloudApiJson", m.CloudApiJson);
@@ -23,6 +24,7 @@ internal static class MessageRows
         row.Set("attempts", m.Attempts);
         row.Set("wamid", m.Wamid);
         row.Set("sentAt", m.SentAt);
+        row.Set("attemptStartedAt", m.AttemptStartedAt);
         if (m.Error is { } e)
         {
             row.Set("errorType", e.Type);
@@ -54,6 +56,7 @@ internal static class MessageRows
             Attempts: row.GetInt32("attempts") ?? 0,
             Wamid: row.GetString("wamid"),
             SentAt: row.GetDateTimeOffset("sentAt"),
-            Error: error);
+            Error: error,
+            AttemptStartedAt: row.GetDateTimeOffset("attemptStartedAt"));
     }
 }

@@ -29,6 +29,17 @@ public static class HubProblems
     public static IResult NotFound(string detail) =>
         Results.Problem(type: TypeUri("not-found"), title: "Not found.", statusCode: StatusCodes.Status404NotFound, detail: detail);
 
+    public static IResult Conflict(string slug, string title, string detail) =>
+        Results.Problem(type: TypeUri(slug), title: title, statusCode: StatusCodes.Status409Conflict, detail: detail);
+
+    public static IResult ServiceWindowClosed(string detail) =>
+        Results.Problem(type: TypeUri("service-window-closed"), title: "The contact's 24-hour window is closed.",
+            statusCode: StatusCodes.Status422UnprocessableEntity, detail: detail,
+            extensions: new Dictionary<string, object?>
+            {
+                ["hint"] = "Free-form messages need a message from the contact in the last 24 hours; send an approved template (type \"template\") instead.",
+            });
+
     public static IResult StorageUnavailable(string detail) =>
         Results.Problem(type: TypeUri("storage-unavailable"), title: "Storage is not available.",
             statusCode: StatusCodes.Status503ServiceUnavailable, detail: detail,

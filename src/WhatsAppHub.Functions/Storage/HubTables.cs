@@ -5,6 +5,7 @@ public static class HubTables
 {
     public const string Messages = "Messages";
     public const string Conversations = "Conversations";
+    public const string SendRates = "SendRates";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates];
 }

@@ -1,12 +1,13 @@
+using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 
 namespace WhatsAppHub.Functions.Storage;
 
 /// <summary>
-/// Creates the hub's tables at start-up. Storage that is not up yet (Azurite still starting) is retried in the
+/// Creates the hub's tables and queues at start-up. Storage that is not up yet (Azurite still starting) is retried in the
 /// background with back-off instead of failing the host; <c>/api/health</c> reports it meanwhile.
 /// </summary>
-public sealed class StorageInitializer(TableService tables, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed class StorageInitializer(TableService tables, QueueService queues, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -20,6 +21,7 @@ public sealed class StorageInitializer(TableService tables, ILogger<StorageIniti
             try
             {
                 foreach (var name in HubTables.All) await tables.GetTable(name).CreateIfNotExistsAsync(stoppingToken);
+                foreach (var name in HubQueues.All) await queues.GetQueue(name).CreateIfNotExistsAsync(stoppingToken);
                 _ready.TrySetResult();
                 return;
             }

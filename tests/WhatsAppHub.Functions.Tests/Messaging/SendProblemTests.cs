@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using WhatsAppHub.Azure.Storage;
+using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Storage;
+using WhatsAppHub.Functions.Storage;
+using WhatsAppHub.Testing;
 using WhatsAppHub.Functions.Tests.Support;
 
 namespace WhatsAppHub.Functions.Tests.Messaging;
@@ -13,10 +17,14 @@ public class SendProblemTests(HubFixture fixture)
     [Fact]
     public async Task A_wrong_aws_secret_is_refused_by_the_sandbox_and_told_plainly_with_the_row_failed()
     {
-        await using var hub = await HubHost.StartAsync(fixture.Azurite.ConnectionString, fixture.Sandbox.BaseUrl,
+        // Its own storage: hubs sharing a storage account share the outbound queue, and the fixture's hub would send it.
+        await using var azurite = new AzuriteProcess();
+        await azurite.InitializeAsync();
+        await using var hub = await HubHost.StartAsync(azurite.ConnectionString, fixture.Sandbox.BaseUrl,
             "Eum:SecretAccessKey=not-the-sandbox-secret");
+        await hub.OpenServiceWindowAsync("15555550100");
 
-        var response = await hub.Http.PostAsJsonAsync("/api/messages", new { to = "15555550100", type = "text", text = new { body = "hi" } });
+        var response = await hub.Http.PostAsJsonAsync("/api/messages?wait=true", new { to = "15555550100", type = "text", text = new { body = "hi" } });
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.BadGateway, "eum-credentials");
         Assert.Equal("InvalidSignature", problem.GetProperty("eumErrorType").GetString());
@@ -25,7 +33,8 @@ public class SendProblemTests(HubFixture fixture)
         Assert.DoesNotContain("not-the-sandbox-secret", await response.Content.ReadAsStringAsync());
 
         var id = problem.GetProperty("messageId").GetString()!;
-        var row = await fixture.Messages.GetAsync(StorageKey.Compose("MSG", id), "MESSAGE");
+        var messages = new TableService(StorageConnection.Parse(azurite.ConnectionString)).GetTable(HubTables.Messages);
+        var row = await messages.GetAsync(StorageKey.Compose("MSG", id), "MESSAGE");
         Assert.Equal("failed", row!.GetString("status"));
         Assert.Equal("InvalidSignature", row.GetString("errorType"));
 

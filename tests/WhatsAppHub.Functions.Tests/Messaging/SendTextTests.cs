@@ -13,7 +13,8 @@ public class SendTextTests(HubFixture fixture)
     [Fact]
     public async Task A_text_is_recorded_sent_through_eum_with_a_valid_signature_and_readable_back()
     {
-        var response = await fixture.Hub.Http.PostAsJsonAsync("/api/messages", new
+        await fixture.Hub.OpenServiceWindowAsync("+447700900123");
+        var response = await fixture.Hub.Http.PostAsJsonAsync("/api/messages?wait=true", new
         {
             to = "+447700900123",
             type = "text",
@@ -35,8 +36,8 @@ public class SendTextTests(HubFixture fixture)
         Assert.Equal("v20.0", received.GetProperty("metaApiVersion").GetString());
         var expected = JsonNode.Parse("""
             {"messaging_product":"whatsapp","recipient_type":"individual","to":"+447700900123","type":"text",
-             "text":{"body":"Your parcel is on its way","preview_url":false}}
-            """);
+             "text":{"body":"Your parcel is on its way","preview_url":false},"biz_opaque_callback_data":"whatsapphub:ID"}
+            """.Replace("ID", id));
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(received.GetProperty("message").GetRawText())),
             received.GetProperty("message").GetRawText());
 
@@ -63,7 +64,8 @@ public class SendTextTests(HubFixture fixture)
     public async Task A_named_sender_number_is_used_instead_of_the_default()
     {
         // The sandbox knows only its one number, so another id is refused by EUM as not found: the hub says so plainly.
-        var response = await fixture.Hub.Http.PostAsJsonAsync("/api/messages", new
+        await fixture.Hub.OpenServiceWindowAsync("15555550100", "phone-number-id-ffffffffffffffffffffffffffffffff");
+        var response = await fixture.Hub.Http.PostAsJsonAsync("/api/messages?wait=true", new
         {
             to = "15555550100", type = "text", text = new { body = "hi" }, phoneNumberId = "phone-number-id-ffffffffffffffffffffffffffffffff",
         });

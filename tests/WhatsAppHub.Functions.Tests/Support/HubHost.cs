@@ -14,6 +14,7 @@ namespace WhatsAppHub.Functions.Tests.Support;
 public sealed class HubHost : IAsyncDisposable
 {
     public const string ApiKey = "test-function-key-0001";
+    public const string DefaultPhoneNumberId = "phone-number-id-0123456789abcdef0123456789abcdef";
 
     private readonly WebApplication _app;
 
@@ -51,7 +52,7 @@ public sealed class HubHost : IAsyncDisposable
             $"--Eum:ServiceUrl={eumUrl}",
             $"--Eum:AccessKeyId={SandboxHost.AccessKeyId}",
             $"--Eum:SecretAccessKey={SandboxHost.SecretAccessKey}",
-            "--Eum:DefaultPhoneNumberId=phone-number-id-0123456789abcdef0123456789abcdef",
+            $"--Eum:DefaultPhoneNumberId={DefaultPhoneNumberId}",
             "--Eum:TimeoutSeconds=5",
             .. overrides.Select(o => "--" + o),
         ];
@@ -65,6 +66,11 @@ public sealed class HubHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HubHost(app, address.TrimEnd('/'));
     }
+
+    /// <summary>Records that <paramref name="to"/> wrote to the number just now, opening its 24-hour window.</summary>
+    public Task OpenServiceWindowAsync(string to, string phoneNumberId = DefaultPhoneNumberId) =>
+        _app.Services.GetRequiredService<Conversations.ConversationStore>().RecordInboundAsync(
+            phoneNumberId, Core.Messaging.RecipientRules.ToWaId(to), DateTimeOffset.UtcNow, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,132 @@
+using System.Globalization;
+using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Core.Messaging.Sending;
+using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Functions.Configuration;
+using WhatsAppHub.Functions.Conversations;
+using WhatsAppHub.Functions.Messaging.Outbound;
+using WhatsAppHub.Functions.Problems;
+using WhatsAppHub.Functions.Storage;
+
+namespace WhatsAppHub.Functions.Messaging;
+
+/// <summary>
+/// Accepts a validated message for sending: checks the 24-hour window, honours <c>Idempotency-Key</c>, puts the work on
+/// the <c>outbound</c> queue and stores the MESSAGE row as <c>queued</c>, then answers 202 with its Location (or, with
+/// <c>?wait=true</c>, the outcome). The queue message goes first: a row without queue work would never be sent, while
+/// queue work without a row (an accept that failed half-way, answered 503) is dropped by the worker.
+/// </summary>
+public sealed class AcceptMessageHandler(
+    MessageStore store,
+    IdempotencyStore idempotency,
+    ConversationStore conversations,
+    QueueService queues,
+    SendCompletions completions,
+    HubOptions options,
+    TimeProvider clock)
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+    public const int MaxWaitSeconds = 120;
+
+    private readonly IWorkQueue _outbound = queues.GetQueue(HubQueues.Outbound);
+
+    public async Task<IResult> HandleAsync(HttpRequest request, OutboundMessage message, ReadOnlyMemory<byte> body, string route, CancellationToken cancellationToken)
+    {
+        var (wait, waitFor, key, errors) = ReadOptions(request);
+        if (errors.Count > 0) return HubProblems.Validation(errors);
+
+        var sender = message.SenderPhoneNumberId ?? options.Eum.DefaultPhoneNumberId;
+        if (options.Outbound.EnforceServiceWindow && message.NeedsServiceWindow)
+        {
+            var last = await conversations.GetLastInboundAtAsync(sender, RecipientRules.ToWaId(message.To), cancellationToken);
+            if (!ServiceWindow.IsOpen(last, clock.GetUtcNow()))
+                return HubProblems.ServiceWindowClosed(last is null
+                    ? "This contact has never written to this number, so only a template can start the conversation."
+                    : $"The contact last wrote at {last:O}, more than 24 hours ago.");
+        }
+
+        var id = MessageRecord.NewId();
+        if (key is not null)
+        {
+            var (outcome, claimedId) = await idempotency.ClaimAsync(key, route, body, id, cancellationToken);
+            if (outcome == IdempotencyStore.Outcome.Conflict)
+                return HubProblems.Conflict("idempotency-conflict", "The Idempotency-Key was used with another request.",
+                    $"Key '{key}' already belongs to message {claimedId}, sent with a different body or route. Use a new key for a new message.");
+            id = claimedId;
+            if (outcome == IdempotencyStore.Outcome.Repeat && await store.FindAsync(id, cancellationToken) is { } earlier)
+                return await AnswerAsync(earlier.Message, wait, waitFor, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var record = new MessageRecord(
+            Id: id,
+            Direction: MessageDirection.Outbound,
+            PhoneNumberId: sender,
+            To: message.To,
+            Type: message.Type,
+            Status: MessageStatus.Queued,
+            CloudApiJson: WithHubCallback(message, id),
+            CreatedAt: now,
+            UpdatedAt: now);
+        await _outbound.PutAsync(new OutboundWork(id).ToJson(), ct: cancellationToken);
+        await store.InsertIfAbsentAsync(record, cancellationToken);
+        return await AnswerAsync(record, wait, waitFor, cancellationToken);
+    }
+
+    private async Task<IResult> AnswerAsync(MessageRecord record, bool wait, TimeSpan waitFor, CancellationToken cancellationToken)
+    {
+        var location = $"/api/messages/{record.Id}";
+        if (!wait) return Results.Accepted(location, MessageView.From(record));
+
+        var outcome = await completions.WaitAsync(record.Id, waitFor, cancellationToken) ?? record;
+        return outcome switch
+        {
+            { Status: MessageStatus.Failed, Error: { } error } => EumProblem.From(error).ToResult(outcome.Id),
+            { IsFinal: true } => Results.Created(location, MessageView.From(outcome)),
+            _ => Results.Accepted(location, MessageView.From(outcome)),
+        };
+    }
+
+    /// <summary>
+    /// The hub marks messages that carry no <c>biz_opaque_callback_data</c> of their own with its id: status webhooks
+    /// echo it, which lets a send whose answer was lost be matched to its wamid instead of being sent twice.
+    /// </summary>
+    private static string WithHubCallback(OutboundMessage message, string id)
+    {
+        var json = message.CloudApiMessage.DeepClone().AsObject();
+        if (!json.ContainsKey("biz_opaque_callback_data")) json["biz_opaque_callback_data"] = MessageRecord.CallbackPrefix + id;
+        return json.ToJsonString();
+    }
+
+    private static (bool Wait, TimeSpan WaitFor, string? Key, List<ValidationError> Errors) ReadOptions(HttpRequest request)
+    {
+        var errors = new List<ValidationError>();
+        var wait = false;
+        if (request.Query["wait"] is { Count: > 0 } waitText && !bool.TryParse(waitText.ToString(), out wait))
+            errors.Add(new ValidationError("query.wait", "boolean", "'wait' must be true or false."));
+
+        var waitFor = DefaultWait;
+        if (request.Query["timeout"] is { Count: > 0 } timeoutText)
+        {
+            if (int.TryParse(timeoutText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= MaxWaitSeconds)
+                waitFor = TimeSpan.FromSeconds(seconds);
+            else
+                errors.Add(new ValidationError("query.timeout", "range", $"'timeout' must be a whole number of seconds from 1 to {MaxWaitSeconds}."));
+        }
+
+        string? key = null;
+        if (request.Headers[IdempotencyHeader] is { Count: > 0 } keys)
+        {
+            key = keys.ToString();
+            if (keys.Count > 1 || !IdempotencyStore.IsValidKey(key))
+            {
+                errors.Add(new ValidationError($"header.{IdempotencyHeader}", "pattern",
+                    $"'{IdempotencyHeader}' must be one value of 1-{IdempotencyStore.MaxKeyLength} printable ASCII characters."));
+                key = null;
+            }
+        }
+        return (wait, waitFor, key, errors);
+    }
+}

@@ -1,0 +1,10 @@
+namespace WhatsAppHub.Functions.Storage;
+
+/// <summary>The hub's queues. Each has a <c>-poison</c> twin for messages that cannot be handled, kept with their reason.</summary>
+public static class HubQueues
+{
+    public const string Outbound = "outbound";
+    public const string OutboundPoison = "outbound-poison";
+
+    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison];
+}
