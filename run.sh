@@ -85,8 +85,8 @@ WhatsAppHub is running.
   S3        http://127.0.0.1:$S3_PORT          s3rver, keys S3RVER / S3RVER
   Logs      $STATE_DIR/logs/
 
-Send a text:
-  curl -sS -X POST 'http://127.0.0.1:$HUB_PORT/api/messages' -H 'x-functions-key: $API_KEY' -H 'content-type: application/json' -d '{"to":"+15555550100","type":"text","text":{"body":"Hello from WhatsAppHub"}}'
+Send a message (a template: the demo contact has never written, so only a template may open the conversation):
+  curl -sS -X POST 'http://127.0.0.1:$HUB_PORT/api/messages?wait=true' -H 'x-functions-key: $API_KEY' -H 'content-type: application/json' -d '{"to":"+15555550100","type":"template","template":{"name":"hello_world","language":{"code":"en_US"}}}'
 
 Press Ctrl-C to stop everything.
 BANNER

@@ -8,13 +8,13 @@ namespace WhatsAppHub.Functions.Tests.Scripts;
 
 /// <summary>
 /// The README's first command, as a user runs it: <c>./run.sh</c> brings up Azurite, s3rver, the sandbox and the hub,
-/// the <c>curl</c> it prints sends a text that the sandbox receives signed, and Ctrl-C stops every process.
+/// the <c>curl</c> it prints sends a template (no 24-hour window needed) that the sandbox receives signed, and Ctrl-C stops every process.
 /// Ports are moved to free ones so the test never collides with a developer's own run.
 /// </summary>
 public class RunScriptTests
 {
     [Fact]
-    public async Task Run_script_starts_everything_its_curl_sends_a_text_and_ctrl_c_stops_it_all()
+    public async Task Run_script_starts_everything_its_curl_sends_a_message_and_ctrl_c_stops_it_all()
     {
         var ports = new Dictionary<string, int>
         {
