@@ -58,12 +58,12 @@ public class MediaFormatsTests
     {
         var a = HubMediaId.New();
         var b = HubMediaId.New();
-        var message = JsonNode.Parse($$"""
-            {"type":"interactive","image":{"id":"{{a}}"},"video":{"id":"123"},"document":{"link":"https://x/y.pdf"},
-             "interactive":{"header":{"type":"document","document":{"id":"{{b}}","filename":"a.pdf"}}},
-             "template":{"components":[{"parameters":[{"type":"image","image":{"id":"{{a}}"}}]}]},
-             "text":{"id":"{{a}}"}}
-            """)!.AsObject();
+        var message = JsonNode.Parse("""
+            {"type":"interactive","image":{"id":"HUB_A"},"video":{"id":"123"},"document":{"link":"https://x/y.pdf"},
+             "interactive":{"header":{"type":"document","document":{"id":"HUB_B","filename":"a.pdf"}}},
+             "template":{"components":[{"parameters":[{"type":"image","image":{"id":"HUB_A"}}]}]},
+             "text":{"id":"HUB_A"}}
+            """.Replace("HUB_A", a).Replace("HUB_B", b))!.AsObject();
 
         var found = MediaReferences.Find(message);
 
