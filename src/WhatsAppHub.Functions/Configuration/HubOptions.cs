@@ -21,7 +21,12 @@ public sealed record EumSettings(
     Uri? StsServiceUrl,
     string DefaultPhoneNumberId,
     string MetaApiVersion,
-    TimeSpan Timeout);
+    TimeSpan Timeout)
+{
+    /// <summary>The AWS credentials these settings describe (keys, a role for the Entra token, or the default chain).</summary>
+    public Aws.Credentials.AwsCredentialSettings CredentialSettings() =>
+        new(AccessKeyId, SecretAccessKey, SessionToken, RoleArn, WebIdentityAudience, StsServiceUrl?.ToString());
+}
 
 /// <summary>How the queued send path behaves: pace per number, retries, workers, and the 24-hour window check.</summary>
 /// <param name="RatePerSecond">Sends per second per phone number across all hub instances (Meta: 80 by default, up to 1,000).</param>
