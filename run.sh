@@ -11,6 +11,7 @@ AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-10000}"
 AZURITE_QUEUE_PORT="${AZURITE_QUEUE_PORT:-10001}"
 AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
 S3_PORT="${S3_PORT:-4568}"
+MEDIA_BUCKET="${MEDIA_BUCKET:-whatsapphub-media}"
 STATE_DIR="${STATE_DIR:-$root/.run}"   # Azurite and S3 data survive restarts here; delete it to start afresh
 API_KEY="local-dev-key"
 CONFIGURATION="${CONFIGURATION:-Release}"
@@ -63,8 +64,11 @@ start s3rver "$emulators/s3rver" -d "$STATE_DIR/s3" -a 127.0.0.1 -p "$S3_PORT"
 wait_for azurite "$AZURITE_TABLE_PORT" 60
 wait_for azurite "$AZURITE_QUEUE_PORT" 60
 wait_for s3rver "$S3_PORT" 60
+# The media bucket is infrastructure (on AWS it is created with its policy, encryption and lifecycle, not by the
+# hub), so here the script makes it too. s3rver takes unsigned requests and answers 409 when it already exists.
+curl -sS -o /dev/null -X PUT "http://127.0.0.1:$S3_PORT/$MEDIA_BUCKET"
 
-start sandbox env Sandbox__HubEventsUrl="http://127.0.0.1:$HUB_PORT/api/eum/events" \
+start sandbox env Sandbox__HubEventsUrl="http://127.0.0.1:$HUB_PORT/api/eum/events" Sandbox__S3ServiceUrl="http://127.0.0.1:$S3_PORT" \
   dotnet "$root/src/WhatsAppHub.Sandbox/bin/$bin/WhatsAppHub.Sandbox.dll" --urls "http://127.0.0.1:$SANDBOX_PORT"
 wait_for sandbox "http://127.0.0.1:$SANDBOX_PORT/sandbox/health" 60
 
@@ -72,6 +76,7 @@ well_known_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K
 start hub env ASPNETCORE_ENVIRONMENT=Development \
   AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$well_known_key;BlobEndpoint=http://127.0.0.1:$AZURITE_BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$AZURITE_QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$AZURITE_TABLE_PORT/devstoreaccount1" \
   Eum__ServiceUrl="http://127.0.0.1:$SANDBOX_PORT" \
+  Media__S3ServiceUrl="http://127.0.0.1:$S3_PORT" Media__Bucket="$MEDIA_BUCKET" \
   dotnet "$root/src/WhatsAppHub.Functions/bin/$bin/WhatsAppHub.Functions.dll" \
   --urls "http://127.0.0.1:$HUB_PORT" --contentRoot "$root/src/WhatsAppHub.Functions/bin/$bin"
 wait_for hub "http://127.0.0.1:$HUB_PORT/api/health" 90
@@ -82,7 +87,7 @@ WhatsAppHub is running.
   Hub       http://127.0.0.1:$HUB_PORT/api     function key: $API_KEY
   Sandbox   http://127.0.0.1:$SANDBOX_PORT          plays EUM and SNS; GET /sandbox/messages shows what it received
   Azurite   tables :$AZURITE_TABLE_PORT, queues :$AZURITE_QUEUE_PORT, blobs :$AZURITE_BLOB_PORT
-  S3        http://127.0.0.1:$S3_PORT          s3rver, keys S3RVER / S3RVER
+  S3        http://127.0.0.1:$S3_PORT          s3rver, keys S3RVER / S3RVER, media bucket $MEDIA_BUCKET
   Logs      $STATE_DIR/logs/
 
 Send a message (a template: the demo contact has never written, so only a template may open the conversation):

@@ -30,6 +30,15 @@ param eumWebIdentityAudience string = 'api://AzureADTokenExchange'
 @description('Meta Graph API version passed to SendWhatsAppMessage.')
 param eumMetaApiVersion string = 'v20.0'
 
+@description('S3 bucket (in the EUM account) that holds media uploaded for sending; the assumed role needs s3:PutObject/GetObject/DeleteObject on it.')
+param mediaBucket string
+
+@description('Key prefix of uploaded media in the bucket.')
+param mediaKeyPrefix string = 'media/'
+
+@description('AWS Region of the media bucket; empty means the EUM Region.')
+param mediaRegion string = ''
+
 var suffix = uniqueString(resourceGroup().id)
 var storageName = take('${namePrefix}${suffix}', 24)
 var roles = {
@@ -97,6 +106,13 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Outbound__Concurrency', value: '64' }
         { name: 'Outbound__RunPumps', value: 'true' }
         { name: 'Outbound__EnforceServiceWindow', value: 'true' }
+        { name: 'Media__Bucket', value: mediaBucket }
+        { name: 'Media__KeyPrefix', value: mediaKeyPrefix }
+        { name: 'Media__S3ServiceUrl', value: '' }
+        { name: 'Media__Region', value: mediaRegion }
+        // Empty: S3 is reached with the same assumed role as EUM.
+        { name: 'Media__AccessKeyId', value: '' }
+        { name: 'Media__SecretAccessKey', value: '' }
       ]
     }
   }

@@ -6,6 +6,7 @@ using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Eum;
 using WhatsAppHub.Functions.Health;
+using WhatsAppHub.Functions.Media;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
 using WhatsAppHub.Functions.Problems;
@@ -49,6 +50,11 @@ public static class HubApp
         builder.Services.AddSingleton<RecipientPacing>();
         builder.Services.AddSingleton<SendWorker>();
         builder.Services.AddHostedService<OutboundPump>();
+        builder.Services.AddSingleton<WhatsAppHub.Aws.Media.IMediaStore>(_ => MediaStoreFactory.Create(options.Media, options.Eum));
+        builder.Services.AddSingleton<MediaUploadStore>();
+        builder.Services.AddSingleton<UploadMediaHandler>();
+        builder.Services.AddSingleton<DeleteMediaHandler>();
+        builder.Services.AddSingleton<MediaIdResolver>();
         builder.Services.AddSingleton<HealthProbe>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -62,6 +68,7 @@ public static class HubApp
         api.MapHealthEndpoints();
         var secured = api.MapGroup(string.Empty).AddEndpointFilter(FunctionKeyFilter.For(options.ApiKey));
         secured.MapMessageEndpoints();
+        secured.MapMediaEndpoints();
         return app;
     }
 

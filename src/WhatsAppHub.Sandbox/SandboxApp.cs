@@ -54,6 +54,8 @@ public static class SandboxApp
         services.AddSingleton<StatusPublisher>();
         // SNS gives an HTTP(S) endpoint 15 seconds to answer before it counts the attempt as failed.
         services.AddHttpClient(SnsPublisher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(S3Objects.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<S3Objects>();
 
         var app = builder.Build();
         app.MapEum();

@@ -42,6 +42,10 @@ public sealed class SandboxOptions
     // Base URL put in SigningCertURL / UnsubscribeURL. Empty = the address Kestrel actually bound.
     public string PublicBaseUrl { get; set; } = "";
 
+    // Where PostWhatsAppMessageMedia reads sourceS3File objects (an S3-compatible server such as s3rver, path-style,
+    // unsigned). Empty = the S3 object is not read and its type is guessed from the key's extension.
+    public string S3ServiceUrl { get; set; } = "";
+
     // Bounded memory for the request / message / delivery logs.
     public int MaxRecords { get; set; } = 10_000;
 

@@ -1,7 +1,7 @@
 namespace WhatsAppHub.Functions.Configuration;
 
 /// <summary>Everything the hub reads from configuration, validated once at start-up by <see cref="HubSettingsReader"/>.</summary>
-public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound);
+public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media);
 
 /// <summary>
 /// Where Table and Queue storage live: a connection string (<c>AzureWebJobsStorage</c>, as Azure Functions names it),
@@ -21,7 +21,12 @@ public sealed record EumSettings(
     Uri? StsServiceUrl,
     string DefaultPhoneNumberId,
     string MetaApiVersion,
-    TimeSpan Timeout);
+    TimeSpan Timeout)
+{
+    /// <summary>The AWS credentials these settings describe (keys, a role for the Entra token, or the default chain).</summary>
+    public Aws.Credentials.AwsCredentialSettings CredentialSettings() =>
+        new(AccessKeyId, SecretAccessKey, SessionToken, RoleArn, WebIdentityAudience, StsServiceUrl?.ToString());
+}
 
 /// <summary>How the queued send path behaves: pace per number, retries, workers, and the 24-hour window check.</summary>
 /// <param name="RatePerSecond">Sends per second per phone number across all hub instances (Meta: 80 by default, up to 1,000).</param>
@@ -30,3 +35,8 @@ public sealed record EumSettings(
 /// <param name="RunPumps">False when the Azure Functions host drives the queues (custom-handler mode).</param>
 /// <param name="EnforceServiceWindow">Refuse free-form messages outside the contact's 24-hour window (422).</param>
 public sealed record OutboundSettings(int RatePerSecond, int MaxAttempts, int Concurrency, bool RunPumps, bool EnforceServiceWindow);
+
+/// <summary>The S3 bucket that holds media for EUM. Credentials left empty fall back to the EUM ones.</summary>
+/// <param name="Bucket">Null when not configured: the media endpoints then answer 503.</param>
+/// <param name="ServiceUrl">An S3-compatible endpoint (s3rver locally); null on AWS.</param>
+public sealed record MediaSettings(string? Bucket, string KeyPrefix, Uri? ServiceUrl, string? Region, string? AccessKeyId, string? SecretAccessKey);

@@ -32,5 +32,11 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Outbound:Concurrency", "EUM calls in flight per hub instance (1-512).", "64"),
         new("Outbound:RunPumps", "true: this process drains the outbound queue; false when the Functions host triggers on it.", "true"),
         new("Outbound:EnforceServiceWindow", "true: refuse free-form messages outside the contact's 24-hour window.", "true"),
+        new("Media:Bucket", "S3 bucket where uploaded media is kept for EUM to read; empty turns the media endpoints off (503).", "whatsapphub-media"),
+        new("Media:KeyPrefix", "Key prefix of uploaded media in the bucket.", "media/"),
+        new("Media:S3ServiceUrl", "S3 endpoint override (path-style); s3rver in development, empty on AWS.", "http://127.0.0.1:4568"),
+        new("Media:Region", "AWS Region of the bucket; empty means Eum:Region.", null),
+        new("Media:AccessKeyId", "AWS access key id for S3; empty to use the EUM credentials (keys, role or default chain).", "S3RVER"),
+        new("Media:SecretAccessKey", "AWS secret access key for S3 (with Media:AccessKeyId).", "S3RVER"),
     ];
 }

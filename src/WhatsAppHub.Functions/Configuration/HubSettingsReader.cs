@@ -22,9 +22,10 @@ public static partial class HubSettingsReader
         var storage = ReadStorage(configuration, problems);
         var eum = ReadEum(configuration, problems);
         var outbound = ReadOutbound(configuration, problems);
+        var media = ReadMedia(configuration, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
-        return new HubOptions(apiKey!, storage, eum!, outbound);
+        return new HubOptions(apiKey!, storage, eum!, outbound, media);
     }
 
     private static StorageSettings ReadStorage(IConfiguration configuration, List<string> problems)
@@ -78,6 +79,24 @@ public static partial class HubSettingsReader
         RunPumps: Flag(configuration, "Outbound:RunPumps", true, problems),
         EnforceServiceWindow: Flag(configuration, "Outbound:EnforceServiceWindow", true, problems));
 
+    private static MediaSettings ReadMedia(IConfiguration configuration, List<string> problems)
+    {
+        var bucket = Optional(configuration, "Media:Bucket");
+        if (bucket is not null && !BucketPattern().IsMatch(bucket))
+            problems.Add($"Media__Bucket '{bucket}' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens).");
+        var prefix = configuration["Media:KeyPrefix"] ?? "media/";
+        if (prefix.Length > 200 || prefix.StartsWith('/'))
+            problems.Add("Media__KeyPrefix must not start with '/' and may have at most 200 characters.");
+        var region = Optional(configuration, "Media:Region");
+        if (region is not null && !RegionPattern().IsMatch(region))
+            problems.Add($"Media__Region '{region}' is not an AWS Region name such as us-east-1.");
+        var accessKeyId = Optional(configuration, "Media:AccessKeyId");
+        var secret = Optional(configuration, "Media:SecretAccessKey");
+        if ((accessKeyId is null) != (secret is null))
+            problems.Add("Media__AccessKeyId and Media__SecretAccessKey go together: set both or neither.");
+        return new MediaSettings(bucket, prefix.Trim(), OptionalUri(configuration, "Media:S3ServiceUrl", problems), region, accessKeyId, secret);
+    }
+
     private static int Integer(IConfiguration configuration, string key, int fallback, int min, int max, List<string> problems)
     {
         var text = Optional(configuration, key);
@@ -122,6 +141,9 @@ public static partial class HubSettingsReader
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex BucketPattern();
 
     [GeneratedRegex(@"^v\d+\.\d+$", RegexOptions.CultureInvariant)]
     private static partial Regex ApiVersionPattern();

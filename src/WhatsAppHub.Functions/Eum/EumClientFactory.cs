@@ -22,8 +22,7 @@ public static class EumClientFactory
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
         }
 
-        var credentialSettings = new AwsCredentialSettings(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken,
-            settings.RoleArn, settings.WebIdentityAudience, settings.StsServiceUrl?.ToString());
+        var credentialSettings = settings.CredentialSettings();
         // An Entra identity is only needed to assume a role; otherwise the keys or the SDK's chain decide.
         var azureCredential = settings.RoleArn is not null && settings.AccessKeyId is null ? new DefaultAzureCredential() : null;
         return new SocialMessagingClient(AwsCredentialsFactory.Create(credentialSettings, settings.Region, azureCredential), config);

@@ -5,6 +5,7 @@ using WhatsAppHub.Core.Messaging.Sending;
 using WhatsAppHub.Core.Validation;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
+using WhatsAppHub.Functions.Media;
 using WhatsAppHub.Functions.Messaging.Outbound;
 using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Storage;
@@ -23,6 +24,7 @@ public sealed class AcceptMessageHandler(
     ConversationStore conversations,
     QueueService queues,
     SendCompletions completions,
+    MediaIdResolver mediaIds,
     HubOptions options,
     TimeProvider clock)
 {
@@ -38,6 +40,9 @@ public sealed class AcceptMessageHandler(
         if (errors.Count > 0) return HubProblems.Validation(errors);
 
         var sender = message.SenderPhoneNumberId ?? options.Eum.DefaultPhoneNumberId;
+        // Hub media ids become WhatsApp media ids before anything is stored or queued.
+        var mediaErrors = await mediaIds.ResolveAsync(message, sender, cancellationToken);
+        if (mediaErrors.Count > 0) return HubProblems.Validation(mediaErrors);
         if (options.Outbound.EnforceServiceWindow && message.NeedsServiceWindow)
         {
             var last = await conversations.GetLastInboundAtAsync(sender, RecipientRules.ToWaId(message.To), cancellationToken);

@@ -53,13 +53,16 @@ public sealed record EumProblem(int Status, string Slug, string Title, string Er
         };
     }
 
-    public IResult ToResult(string messageId) =>
-        Results.Problem(type: HubProblems.TypeUri(Slug), title: Title, statusCode: Status, detail: Detail,
-            extensions: new Dictionary<string, object?>
-            {
-                ["messageId"] = messageId,
-                ["eumErrorType"] = ErrorType,
-                ["eumRequestId"] = RequestId,
-                ["retryable"] = Retryable,
-            });
+    public IResult ToResult(string messageId) => ToResult(new Dictionary<string, object?> { ["messageId"] = messageId });
+
+    /// <summary>The problem for a call that is not about one message (media uploads and deletes).</summary>
+    public IResult ToResult() => ToResult(new Dictionary<string, object?>());
+
+    private IResult ToResult(Dictionary<string, object?> extensions)
+    {
+        extensions["eumErrorType"] = ErrorType;
+        extensions["eumRequestId"] = RequestId;
+        extensions["retryable"] = Retryable;
+        return Results.Problem(type: HubProblems.TypeUri(Slug), title: Title, statusCode: Status, detail: Detail, extensions: extensions);
+    }
 }

@@ -19,8 +19,26 @@ public static class HubProblems
             detail: errors.Count == 1 ? errors[0].Message : $"{errors.Count} rules are broken; see errors.",
             extensions: new Dictionary<string, object?>
             {
-                ["errors"] = errors.Select(e => new { path = e.Path, rule = e.Rule, message = e.Message }).ToArray(),
+                ["errors"] = ErrorList(errors),
             });
+
+    /// <summary>413 for a file over its type's limit, with the same <c>errors</c> list as <see cref="Validation"/>.</summary>
+    public static IResult MediaTooLarge(IReadOnlyList<ValidationError> errors) =>
+        Results.Problem(
+            type: TypeUri("media-too-large"),
+            title: "The file is too large for WhatsApp.",
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            detail: errors[0].Message,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = ErrorList(errors),
+            });
+
+    /// <summary>503 when the media bucket cannot be used: not configured, or S3 did not answer.</summary>
+    public static IResult MediaStoreUnavailable(string detail, bool retryable) =>
+        Results.Problem(type: TypeUri("media-store-unavailable"), title: "The media store is not available.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, detail: detail,
+            extensions: new Dictionary<string, object?> { ["retryable"] = retryable });
 
     public static IResult Unauthorized(string detail) =>
         Results.Problem(type: TypeUri("unauthorized"), title: "A valid function key is required.",
@@ -44,4 +62,7 @@ public static class HubProblems
         Results.Problem(type: TypeUri("storage-unavailable"), title: "Storage is not available.",
             statusCode: StatusCodes.Status503ServiceUnavailable, detail: detail,
             extensions: new Dictionary<string, object?> { ["retryable"] = true });
+
+    private static object[] ErrorList(IReadOnlyList<ValidationError> errors) =>
+        errors.Select(e => (object)new { path = e.Path, rule = e.Rule, message = e.Message }).ToArray();
 }

@@ -6,6 +6,7 @@ public static class HubTables
     public const string Messages = "Messages";
     public const string Conversations = "Conversations";
     public const string SendRates = "SendRates";
+    public const string Media = "Media";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media];
 }

@@ -5,10 +5,17 @@ using WhatsAppHub.Testing;
 
 namespace WhatsAppHub.Functions.Tests.Support;
 
-/// <summary>One Azurite, one sandbox and one hub shared by the tests of the "Hub" collection.</summary>
+/// <summary>One Azurite, one s3rver (with the media bucket), one sandbox and one hub shared by the tests of the "Hub" collection.</summary>
 public sealed class HubFixture : IAsyncLifetime
 {
+    public const string MediaBucket = "whatsapphub-media-test";
+
     public AzuriteProcess Azurite { get; } = new();
+
+    public S3rverProcess S3 { get; } = new();
+
+    /// <summary>Unsigned, path-style access to s3rver (<c>/{bucket}/{key}</c>), to check what the hub really stored.</summary>
+    public HttpClient S3Http { get; private set; } = null!;
 
     public SandboxHost Sandbox { get; private set; } = null!;
 
@@ -19,9 +26,13 @@ public sealed class HubFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Azurite.InitializeAsync();
-        Sandbox = await SandboxHost.StartAsync();
-        Hub = await HubHost.StartAsync(Azurite.ConnectionString, Sandbox.BaseUrl);
+        await Task.WhenAll(Azurite.InitializeAsync(), S3.InitializeAsync());
+        S3Http = new HttpClient { BaseAddress = new Uri(S3.ServiceUrl) };
+        (await S3Http.PutAsync("/" + MediaBucket, null)).EnsureSuccessStatusCode();
+        Sandbox = await SandboxHost.StartAsync($"S3ServiceUrl={S3.ServiceUrl}");
+        Hub = await HubHost.StartAsync(Azurite.ConnectionString, Sandbox.BaseUrl,
+            $"Media:Bucket={MediaBucket}", $"Media:S3ServiceUrl={S3.ServiceUrl}",
+            $"Media:AccessKeyId={S3rverProcess.AccessKey}", $"Media:SecretAccessKey={S3rverProcess.SecretKey}");
         Messages = new TableService(StorageConnection.Parse(Azurite.ConnectionString)).GetTable(HubTables.Messages);
     }
 
@@ -29,6 +40,8 @@ public sealed class HubFixture : IAsyncLifetime
     {
         await Hub.DisposeAsync();
         await Sandbox.DisposeAsync();
+        S3Http.Dispose();
+        await S3.DisposeAsync();
         await Azurite.DisposeAsync();
     }
 }

@@ -29,6 +29,9 @@ public sealed class HubHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The hub's own services, for tests that drive one component against the real emulators.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>A client that sends the function key.</summary>
     public HttpClient Http { get; }
 

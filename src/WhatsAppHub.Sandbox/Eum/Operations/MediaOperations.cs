@@ -5,10 +5,11 @@ using WhatsAppHub.Sandbox.Eum.World;
 namespace WhatsAppHub.Sandbox.Eum.Operations;
 
 /// <summary>
-/// Media held by "Meta" for a phone number. The sandbox never touches S3: an upload registers a media
-/// id with a type guessed from the key or Content-Type, a download only reports the metadata.
+/// Media held by "Meta" for a phone number. An upload from an S3 file reads the object's size and Content-Type
+/// when the sandbox knows an S3 endpoint (a missing object is refused, as EUM would), and otherwise guesses the
+/// type from the key; a presigned upload takes its Content-Type header. A download only reports the metadata.
 /// </summary>
-public sealed class MediaOperations(SandboxWorld world) : IEumOperationGroup
+public sealed class MediaOperations(SandboxWorld world, S3Objects s3) : IEumOperationGroup
 {
     public IEnumerable<EumOperation> Operations =>
     [
@@ -29,7 +30,15 @@ public sealed class MediaOperations(SandboxWorld world) : IEumOperationGroup
             throw EumException.InvalidParameters("Exactly one of sourceS3File or sourceS3PresignedUrl must be provided.");
         }
         string mimeType;
-        if (presigned is not null)
+        long? fileSize = null;
+        if (file is not null && s3.IsConfigured)
+        {
+            var head = s3.Head(file.BucketName, file.Key)
+                ?? throw EumException.InvalidParameters($"The S3 object s3://{file.BucketName}/{file.Key} does not exist or cannot be read.");
+            mimeType = head.ContentType ?? MimeTypes.FromKey(file.Key) ?? throw EumException.InvalidParameters($"Unsupported media type for S3 key '{file.Key}'.");
+            fileSize = head.Size;
+        }
+        else if (presigned is not null)
         {
             var contentType = presigned.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value;
             mimeType = contentType ?? throw EumException.InvalidParameters("sourceS3PresignedUrl.headers must include Content-Type.");
@@ -44,7 +53,7 @@ public sealed class MediaOperations(SandboxWorld world) : IEumOperationGroup
             var (_, phone) = w.FindPhone(phoneId) ?? throw EumException.NotFound($"Phone number {phoneId} is not linked to this account.");
             var mediaId = ResourceIds.NewNumeric(16);
             var source = presigned?.Url ?? $"s3://{file!.BucketName}/{file.Key}";
-            w.Media[mediaId] = new MediaObject { MediaId = mediaId, PhoneNumberId = phone.Id, MimeType = mimeType, FileSize = 1 + (Math.Abs(source.GetHashCode()) % 4096), Source = source };
+            w.Media[mediaId] = new MediaObject { MediaId = mediaId, PhoneNumberId = phone.Id, MimeType = mimeType, FileSize = fileSize ?? 1 + (Math.Abs(source.GetHashCode()) % 4096), Source = source };
             return new JsonObject { ["mediaId"] = mediaId };
         });
     }
