@@ -71,7 +71,7 @@ public sealed class OutboundMessageReader
         IMessageContentRules? rules = null;
         if (type is not null && !_rulesByType.TryGetValue(type, out rules))
             errors.Add(JsonPath.Member(root, "type"), "enum", $"'type' must be one of: {string.Join(", ", SupportedTypes)}.");
-        else if (type is not null && recipientType == RecipientRules.Group) RecipientRules.CheckGroupType(type, root, errors);
+        if (type is not null && recipientType == RecipientRules.Group) RecipientRules.CheckGroupType(type, root, errors);
 
         var allowed = new HashSet<string>(EnvelopeRules.Members, StringComparer.Ordinal) { "messaging_product", "recipient_type", "to", "type", SenderMember };
         if (rules is not null)

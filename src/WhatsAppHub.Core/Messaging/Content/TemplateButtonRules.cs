@@ -72,9 +72,10 @@ public static class TemplateButtonRules
     {
         JsonRules.OnlyKnownMembers(button, path, errors, Members);
         var subType = JsonRules.String(button, "sub_type", path, errors, required: true, minLength: 1);
-        if (subType is { Length: > 0 } && !ParameterBySubType.ContainsKey(subType))
+        if (subType is not null && !ParameterBySubType.ContainsKey(subType))
         {
-            errors.Add(JsonPath.Member(path, "sub_type"), "enum", $"'sub_type' must be one of: {string.Join(", ", ParameterBySubType.Keys)}.");
+            if (subType.Length > 0)
+                errors.Add(JsonPath.Member(path, "sub_type"), "enum", $"'sub_type' must be one of: {string.Join(", ", ParameterBySubType.Keys)}.");
             subType = null;
         }
         var index = Index(button, path, errors, tally.MaxButtons);
