@@ -59,6 +59,85 @@ public static class JsonRules
         return null;
     }
 
+    /// <summary>Reads an array member; records an error when it is missing (if required), not an array, or outside the count range.</summary>
+    public static JsonArray? Array(JsonObject obj, string name, string parentPath, ValidationErrors errors,
+        bool required, int minCount = 0, int maxCount = int.MaxValue)
+    {
+        var path = JsonPath.Member(parentPath, name);
+        if (!obj.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            if (required) errors.Add(path, "required", $"'{name}' is required.");
+            return null;
+        }
+        if (node is not JsonArray array)
+        {
+            errors.Add(path, "type", $"'{name}' must be an array.");
+            return null;
+        }
+        if (array.Count < minCount)
+            errors.Add(path, "minItems", $"'{name}' must hold at least {minCount} item{(minCount == 1 ? "" : "s")}.");
+        else if (array.Count > maxCount)
+            errors.Add(path, "maxItems", $"'{name}' may hold at most {maxCount} item{(maxCount == 1 ? "" : "s")} (has {array.Count}).");
+        return array;
+    }
+
+    /// <summary>The objects of an array, each with its path; records an error for every item that is not an object.</summary>
+    public static IEnumerable<(JsonObject Item, string Path)> Objects(JsonArray array, string arrayPath, ValidationErrors errors)
+    {
+        for (var i = 0; i < array.Count; i++)
+        {
+            var path = JsonPath.Index(arrayPath, i);
+            if (array[i] is JsonObject item) yield return (item, path);
+            else errors.Add(path, "type", "Each item must be an object.");
+        }
+    }
+
+    /// <summary>Reads a number member; records an error when it is missing (if required), not a number, or outside the range.</summary>
+    public static double? Number(JsonObject obj, string name, string parentPath, ValidationErrors errors,
+        bool required, double min = double.MinValue, double max = double.MaxValue)
+    {
+        var path = JsonPath.Member(parentPath, name);
+        if (!obj.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            if (required) errors.Add(path, "required", $"'{name}' is required.");
+            return null;
+        }
+        if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<double>(out var value) || !double.IsFinite(value))
+        {
+            errors.Add(path, "type", $"'{name}' must be a number.");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            errors.Add(path, "range", $"'{name}' must be from {min} to {max}.");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>Reads a whole-number member; records an error when it is missing (if required), not an integer, or outside the range.</summary>
+    public static long? Integer(JsonObject obj, string name, string parentPath, ValidationErrors errors,
+        bool required, long min = long.MinValue, long max = long.MaxValue)
+    {
+        var path = JsonPath.Member(parentPath, name);
+        if (!obj.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            if (required) errors.Add(path, "required", $"'{name}' is required.");
+            return null;
+        }
+        if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<long>(out var value))
+        {
+            errors.Add(path, "type", $"'{name}' must be a whole number.");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            errors.Add(path, "range", $"'{name}' must be from {min} to {max}.");
+            return null;
+        }
+        return value;
+    }
+
     /// <summary>Records an error for every member that is not in <paramref name="allowed"/>, so typos are not silently ignored.</summary>
     public static void OnlyKnownMembers(JsonObject obj, string parentPath, ValidationErrors errors, IReadOnlySet<string> allowed)
     {
