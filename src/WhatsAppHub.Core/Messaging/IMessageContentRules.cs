@@ -13,4 +13,14 @@ public interface IMessageContentRules
     string Type { get; }
 
     void Validate(JsonObject content, string path, ValidationErrors errors);
+
+    /// <summary>
+    /// Checks the member named by <see cref="Type"/> in the message body. Its content is an object for every type but
+    /// <c>contacts</c> (an array of cards), which replaces this.
+    /// </summary>
+    void ValidateMember(JsonObject body, string bodyPath, ValidationErrors errors)
+    {
+        var content = JsonRules.Object(body, Type, bodyPath, errors, required: true);
+        if (content is not null) Validate(content, JsonPath.Member(bodyPath, Type), errors);
+    }
 }

@@ -8,9 +8,15 @@ namespace WhatsAppHub.Core.Messaging;
 /// </summary>
 public sealed record OutboundMessage(string To, string Type, string? SenderPhoneNumberId, JsonObject CloudApiMessage)
 {
-    /// <summary>The UTF-8 JSON that travels (base64) in EUM's <c>SendWhatsAppMessage.message</c>.</summary>
-    /// <summary>Free-form messages (all but templates) may only go within the contact's 24-hour window.</summary>
-    public bool NeedsServiceWindow => Type != "template";
+    /// <summary>True when <see cref="To"/> is a group id rather than a phone number.</summary>
+    public bool IsGroup => CloudApiMessage["recipient_type"]?.GetValue<string>() == RecipientRules.Group;
 
+    /// <summary>
+    /// Free-form messages (all but templates) to a contact may only go within the contact's 24-hour window. A group
+    /// has no single contact whose window could be looked up, so group sends are left to Meta to judge.
+    /// </summary>
+    public bool NeedsServiceWindow => Type != "template" && !IsGroup;
+
+    /// <summary>The UTF-8 JSON that travels (base64) in EUM's <c>SendWhatsAppMessage.message</c>.</summary>
     public byte[] ToCloudApiJson() => System.Text.Encoding.UTF8.GetBytes(CloudApiMessage.ToJsonString());
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WhatsAppHub.Core.Messaging.Content;
 using WhatsAppHub.Core.Validation;
 
 namespace WhatsAppHub.Core.Messaging;
@@ -14,15 +15,22 @@ public sealed class OutboundMessageReader
     /// <summary>The hub's own member naming the sender; it is not part of the Cloud API JSON sent to EUM.</summary>
     public const string SenderMember = "phoneNumberId";
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
-
     private readonly Dictionary<string, IMessageContentRules> _rulesByType;
 
     public OutboundMessageReader(IEnumerable<IMessageContentRules> rules) =>
         _rulesByType = rules.ToDictionary(r => r.Type, StringComparer.Ordinal);
 
     /// <summary>The reader for the message types this build supports.</summary>
-    public static OutboundMessageReader Default { get; } = new([new TextContentRules(), new Interactive.InteractiveContentRules()]);
+    public static OutboundMessageReader Default { get; } = new(
+    [
+        new TextContentRules(),
+        .. MediaContentRules.All,
+        LocationContentRules.Instance,
+        new ContactsContentRules(),
+        new ReactionContentRules(),
+        new TemplateContentRules(),
+        new Interactive.InteractiveContentRules(),
+    ]);
 
     public IEnumerable<string> SupportedTypes => _rulesByType.Keys.Order(StringComparer.Ordinal);
 
@@ -32,28 +40,8 @@ public sealed class OutboundMessageReader
     public (OutboundMessage? Message, IReadOnlyList<ValidationError> Errors) Read(ReadOnlySpan<byte> utf8Json, OutboundRoute? route)
     {
         var errors = new ValidationErrors();
-        // JsonNode decodes strings lazily, so bad UTF-8 or an escaped lone surrogate would surface later as an
-        // exception: refuse them up front.
-        if (!System.Text.Unicode.Utf8.IsValid(utf8Json) || HasInvalidEscapedText(utf8Json))
-        {
-            errors.Add(JsonPath.Root, "json", "The body is not valid UTF-8 JSON text.");
-            return (null, errors.All);
-        }
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(utf8Json, documentOptions: ParseOptions);
-        }
-        catch (JsonException e)
-        {
-            errors.Add(JsonPath.Root, "json", $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
-            return (null, errors.All);
-        }
-        if (root is not JsonObject body)
-        {
-            errors.Add(JsonPath.Root, "type", "The body must be a JSON object.");
-            return (null, errors.All);
-        }
+        var body = JsonBody.ParseObject(utf8Json, errors);
+        if (body is null) return (null, errors.All);
         if (route is not null)
         {
             if (body["type"] is null) body["type"] = route.Type;
@@ -65,28 +53,6 @@ public sealed class OutboundMessageReader
         return errors.IsEmpty ? (message, errors.All) : (null, errors.All);
     }
 
-    private static bool HasInvalidEscapedText(ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = ParseOptions.MaxDepth });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
-                    reader.GetString();
-            }
-            return false;
-        }
-        catch (JsonException)
-        {
-            return false; // malformed structure: JsonNode.Parse reports it with its position
-        }
-        catch (InvalidOperationException)
-        {
-            return true;
-        }
-    }
-
     private OutboundMessage? Read(JsonObject body, ValidationErrors errors)
     {
         const string root = JsonPath.Root;
@@ -94,12 +60,9 @@ public sealed class OutboundMessageReader
         if (product is not null && product != "whatsapp")
             errors.Add(JsonPath.Member(root, "messaging_product"), "enum", "'messaging_product' must be \"whatsapp\".");
 
-        var recipientType = JsonRules.String(body, "recipient_type", root, errors, required: false);
-        if (recipientType is not null && recipientType != "individual")
-            errors.Add(JsonPath.Member(root, "recipient_type"), "enum", "'recipient_type' must be \"individual\".");
-
-        var to = JsonRules.String(body, "to", root, errors, required: true, minLength: 1, maxLength: 32);
-        if (to is not null) RecipientRules.Validate(to, JsonPath.Member(root, "to"), errors);
+        var recipientType = RecipientRules.ReadType(body, root, errors);
+        var to = RecipientRules.ReadTo(body, root, recipientType, errors);
+        EnvelopeRules.Validate(body, root, errors);
 
         var sender = JsonRules.String(body, SenderMember, root, errors, required: false);
         if (sender is not null && !PhoneNumberId.IsValid(sender))
@@ -110,13 +73,13 @@ public sealed class OutboundMessageReader
         IMessageContentRules? rules = null;
         if (type is not null && !_rulesByType.TryGetValue(type, out rules))
             errors.Add(JsonPath.Member(root, "type"), "enum", $"'type' must be one of: {string.Join(", ", SupportedTypes)}.");
+        if (type is not null && recipientType == RecipientRules.Group) RecipientRules.CheckGroupType(type, root, errors);
 
-        var allowed = new HashSet<string>(StringComparer.Ordinal) { "messaging_product", "recipient_type", "to", "type", SenderMember };
+        var allowed = new HashSet<string>(EnvelopeRules.Members, StringComparer.Ordinal) { "messaging_product", "recipient_type", "to", "type", SenderMember };
         if (rules is not null)
         {
             allowed.Add(rules.Type);
-            var content = JsonRules.Object(body, rules.Type, root, errors, required: true);
-            if (content is not null) rules.Validate(content, JsonPath.Member(root, rules.Type), errors);
+            rules.ValidateMember(body, root, errors);
         }
         JsonRules.OnlyKnownMembers(body, root, errors, allowed);
         if (!errors.IsEmpty) return null;
@@ -124,11 +87,12 @@ public sealed class OutboundMessageReader
         var cloudApi = new JsonObject
         {
             ["messaging_product"] = "whatsapp",
-            ["recipient_type"] = "individual",
+            ["recipient_type"] = recipientType,
             ["to"] = to,
             ["type"] = type,
             [type!] = body[type!]!.DeepClone(),
         };
+        EnvelopeRules.CopyTo(body, cloudApi);
         return new OutboundMessage(to!, type!, sender, cloudApi);
     }
 }

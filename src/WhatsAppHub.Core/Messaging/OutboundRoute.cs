@@ -20,6 +20,15 @@ public static class OutboundRoutes
     public static IReadOnlyList<OutboundRoute> All { get; } =
     [
         new("text", "text", null, "Send a text message."),
+        new("image", "image", null, "Send an image (JPEG/PNG) by media id or https link, with an optional caption."),
+        new("video", "video", null, "Send a video (MP4/3GPP) by media id or https link, with an optional caption."),
+        new("audio", "audio", null, "Send an audio file by media id or https link; voice=true sends it as a voice message (OGG/OPUS)."),
+        new("document", "document", null, "Send a document by media id or https link, with an optional caption and filename."),
+        new("sticker", "sticker", null, "Send a WebP sticker by media id or https link."),
+        new("location", "location", null, "Send a location: latitude, longitude, optional name and address."),
+        new("contacts", "contacts", null, "Send 1-257 contact cards."),
+        new("reaction", "reaction", null, "React to a message with an emoji, or remove the reaction with an empty emoji."),
+        new("template", "template", null, "Send an approved template with its header, body, button, offer and carousel parameters."),
         new("interactive/button", "interactive", "button", "Send up to three reply buttons, with an optional text or media header."),
         new("interactive/list", "interactive", "list", "Send a list of up to ten rows in up to ten sections."),
         new("interactive/cta_url", "interactive", "cta_url", "Send a call-to-action button that opens a URL."),

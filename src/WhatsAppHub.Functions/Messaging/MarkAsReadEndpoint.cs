@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Validation;
@@ -16,8 +15,11 @@ public static class MarkAsReadEndpoint
 {
     public static async Task<IResult> HandleAsync(string wamid, HttpRequest request, ISocialMessaging eum, HubOptions options, CancellationToken cancellationToken)
     {
+        // Wamids are base64 and may hold '/': routing leaves an escaped '%2F' undecoded in the segment, so decode it here.
+        wamid = wamid.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var errors = new ValidationErrors();
-        if (wamid.Length is < 1 or > 512) errors.Add("route.wamid", "maxLength", "The wamid must be 1-512 characters.");
+        if (wamid.Length is < 1 or > TokenRules.MaxWamidLength || !TokenRules.IsToken(wamid))
+            errors.Add("route.wamid", "pattern", $"The wamid must be 1-{TokenRules.MaxWamidLength} printable characters without spaces.");
 
         var typing = false;
         string? sender = null;
@@ -25,19 +27,8 @@ public static class MarkAsReadEndpoint
         {
             var body = await RequestBody.ReadAsync(request, 4096, cancellationToken);
             if (body.Problem is not null) return body.Problem;
-            JsonObject? json = null;
-            try
-            {
-                json = JsonNode.Parse(body.Bytes.Span) as JsonObject;
-            }
-            catch (System.Text.Json.JsonException)
-            {
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            if (json is null) errors.Add(JsonPath.Root, "json", "The body must be a JSON object.");
-            else
+            // The same parser as sends: an escaped lone surrogate or bad UTF-8 is a 400 here too, not a 500.
+            if (JsonBody.ParseObject(body.Bytes.Span, errors) is { } json)
             {
                 JsonRules.OnlyKnownMembers(json, JsonPath.Root, errors, new HashSet<string> { "typingIndicator", "phoneNumberId" });
                 typing = JsonRules.Boolean(json, "typingIndicator", JsonPath.Root, errors) ?? false;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Core.Messaging.Content;
 
 namespace WhatsAppHub.Core.Tests.Messaging;
 

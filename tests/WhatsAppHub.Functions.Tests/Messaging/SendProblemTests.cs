@@ -61,7 +61,7 @@ public class SendProblemTests(HubFixture fixture)
     [InlineData("", "$")]
     [InlineData("{", "$")]
     [InlineData("42", "$")]
-    [InlineData("""{"type":"image","to":"15555550100","image":{"id":"1"}}""", "$.type")]
+    [InlineData("""{"type":"carrier_pigeon","to":"15555550100","carrier_pigeon":{"id":"1"}}""", "$.type")]
     public async Task Malformed_bodies_get_a_validation_problem(string body, string path)
     {
         var response = await fixture.Hub.Http.PostAsync("/api/messages", Json(body));

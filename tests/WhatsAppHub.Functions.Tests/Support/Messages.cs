@@ -21,14 +21,22 @@ public static class Messages
         throw new Xunit.Sdk.XunitException($"{location} stayed '{message.GetProperty("status").GetString()}', expected '{status}': {message}");
     }
 
-    /// <summary>The Cloud API messages the sandbox accepted for <paramref name="to"/> (compared by digits).</summary>
+    /// <summary>
+    /// The Cloud API messages the sandbox accepted for <paramref name="to"/>: phone numbers compared by digits, group ids
+    /// (messages with <c>recipient_type: group</c>) exactly.
+    /// </summary>
     public static async Task<IReadOnlyList<JsonElement>> SandboxSendsToAsync(HttpClient sandbox, string to)
     {
         var all = await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/messages");
         var list = all.ValueKind == JsonValueKind.Array ? all : all.GetProperty("messages");
         var waId = RecipientRules.ToWaId(to);
-        return list.EnumerateArray()
-            .Where(m => m.GetProperty("message").TryGetProperty("to", out var t) && RecipientRules.ToWaId(t.GetString() ?? "") == waId)
-            .ToList();
+        return list.EnumerateArray().Where(m => IsFor(m.GetProperty("message"))).ToList();
+
+        bool IsFor(JsonElement message)
+        {
+            if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("to", out var t) || t.ValueKind != JsonValueKind.String) return false;
+            var group = message.TryGetProperty("recipient_type", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() == RecipientRules.Group;
+            return group ? t.GetString() == to : RecipientRules.ToWaId(t.GetString()!) == waId;
+        }
     }
 }

@@ -29,9 +29,12 @@ public class TypedRouteTests(HubFixture fixture)
     {
         var route = OutboundRoutes.All.Single(r => r.Path == example.Path);
         var body = JsonNode.Parse(example.Body)!.AsObject();
-        var to = body["to"]?.GetValue<string>() ?? $"+1555{7_000_000 + Interlocked.Increment(ref _nextRecipient):D7}";
+        var toGroup = body["recipient_type"]?.GetValue<string>() == "group";
+        // A group is addressed by its opaque group id (§8.2); each case gets its own so the sandbox's log tells them apart.
+        var to = body["to"]?.GetValue<string>()
+            ?? (toGroup ? $"Y2FwaV9ncm91cDo{Guid.NewGuid():N}" : $"+1555{7_000_000 + Interlocked.Increment(ref _nextRecipient):D7}");
         body["to"] = to;
-        if (example.FreeForm && body["recipient_type"]?.GetValue<string>() != "group") await fixture.Hub.OpenServiceWindowAsync(to);
+        if (example.FreeForm && !toGroup) await fixture.Hub.OpenServiceWindowAsync(to);
 
         using var response = await fixture.Hub.Http.PostAsync($"/api/messages/{route.Path}?wait=true",
             new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
@@ -45,6 +48,7 @@ public class TypedRouteTests(HubFixture fixture)
         Assert.Equal("whatsapp", received["messaging_product"]!.GetValue<string>());
         Assert.Equal(route.Type, received["type"]!.GetValue<string>());
         Assert.Equal(to, received["to"]!.GetValue<string>());
+        Assert.Equal(toGroup ? "group" : "individual", received["recipient_type"]!.GetValue<string>());
         var expectedContent = body[route.Type]!.DeepClone();
         if (route.InteractiveType is not null) expectedContent["type"] ??= route.InteractiveType;
         Assert.True(JsonNode.DeepEquals(expectedContent, received[route.Type]),

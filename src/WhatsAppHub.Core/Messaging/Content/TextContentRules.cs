@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using WhatsAppHub.Core.Validation;
 
-namespace WhatsAppHub.Core.Messaging;
+namespace WhatsAppHub.Core.Messaging.Content;
 
 /// <summary>Cloud API text message: <c>text.body</c> 1–4096 characters, optional <c>text.preview_url</c>.</summary>
 public sealed class TextContentRules : IMessageContentRules
