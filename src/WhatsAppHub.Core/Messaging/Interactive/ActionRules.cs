@@ -23,7 +23,7 @@ public static class ActionRules
     public static string? Url(JsonObject obj, string name, string path, ValidationErrors errors)
     {
         var url = JsonRules.String(obj, name, path, errors, required: true, minLength: 1, maxLength: InteractiveText.MaxUrlLength);
-        if (url is { Length: > 0 } && !InteractiveText.IsWebUrl(url, httpsOnly: false))
+        if (url is { Length: > 0 } && !InteractiveText.IsWebUrl(url))
             errors.Add(JsonPath.Member(path, name), "url", $"'{name}' must be an absolute http or https URL.");
         return url;
     }

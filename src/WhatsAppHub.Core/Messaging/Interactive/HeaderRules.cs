@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WhatsAppHub.Core.Messaging.Content;
 using WhatsAppHub.Core.Validation;
 
 namespace WhatsAppHub.Core.Messaging.Interactive;
@@ -37,7 +38,8 @@ public static class HeaderRules
             if (kind == HeaderKinds.Text)
                 JsonRules.String(header, "text", path, errors, required: true, minLength: 1, maxLength: MaxTextLength);
             else if (JsonRules.Object(header, type!, path, errors, required: true) is { } media)
-                HeaderMediaRules.Validate(media, JsonPath.Member(path, type!), errors, allowFilename: kind == HeaderKinds.Document);
+                // Headers show no caption (§1.7); a document header may name its file.
+                MediaObjectRules.Validate(media, JsonPath.Member(path, type!), errors, kind == HeaderKinds.Document ? MediaExtras.Filename : MediaExtras.None);
         }
         JsonRules.OnlyKnownMembers(header, path, errors, members);
         return kind;

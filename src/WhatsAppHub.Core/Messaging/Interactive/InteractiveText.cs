@@ -6,9 +6,10 @@ public static class InteractiveText
     /// <summary>Hub limit for button URLs: Meta's template URL buttons allow 2000 characters.</summary>
     public const int MaxUrlLength = 2000;
 
-    public static bool IsWebUrl(string value, bool httpsOnly) =>
+    /// <summary>An absolute http or https URL the user's phone can open.</summary>
+    public static bool IsWebUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (!httpsOnly && uri.Scheme == Uri.UriSchemeHttp))
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && uri.Host.Length > 0
         && !value.Any(char.IsWhiteSpace);
 

@@ -34,7 +34,7 @@ public class InteractivePartsTests
         { "button", "header.image", """{"link":"http://cdn.example.com/a.jpg"}""", "header.image.link", "httpsUrl" },
         { "button", "header.image", """{"link":"cdn.example.com/a.jpg"}""", "header.image.link", "httpsUrl" },
         { "button", "header.image.id", Str("12 34"), "header.image.id", "pattern" },
-        { "button", "header.image.id", Text(HeaderMediaRules.MaxIdLength + 1), "header.image.id", "maxLength" },
+        { "button", "header.image.id", Text(WhatsAppHub.Core.Messaging.Content.MediaObjectRules.MaxIdLength + 1), "header.image.id", "maxLength" },
         { "button", "header.image.caption", Str("no captions in headers"), "header.image.caption", "unknownMember" },
         { "button", "header.image.filename", Str("a.jpg"), "header.image.filename", "unknownMember" },
         { "button", "header", """{"type":"document","document":{"id":"1","filename":"../a.pdf"}}""", "header.document.filename", "pattern" },
