@@ -29,6 +29,7 @@ public sealed class OutboundMessageReader
         new ContactsContentRules(),
         new ReactionContentRules(),
         new TemplateContentRules(),
+        new Interactive.InteractiveContentRules(),
     ]);
 
     public IEnumerable<string> SupportedTypes => _rulesByType.Keys.Order(StringComparer.Ordinal);
@@ -46,6 +47,7 @@ public sealed class OutboundMessageReader
             if (body["type"] is null) body["type"] = route.Type;
             else if (body["type"] is JsonValue v && v.TryGetValue<string>(out var given) && given != route.Type)
                 errors.Add(JsonPath.Member(JsonPath.Root, "type"), "enum", $"This route sends '{route.Type}' messages; 'type' must be \"{route.Type}\" or left out.");
+            if (route.InteractiveType is not null) Interactive.InteractiveContentRules.ApplyRoute(body, route.InteractiveType, errors);
         }
         var message = Read(body, errors);
         return errors.IsEmpty ? (message, errors.All) : (null, errors.All);

@@ -4,7 +4,15 @@ namespace WhatsAppHub.Core.Messaging;
 public sealed record OutboundRoute(string Path, string Type, string? InteractiveType, string Summary)
 {
     /// <summary>The OpenAPI operation id, e.g. <c>SendInteractiveListMessage</c>.</summary>
-    public string OperationName => "Send" + string.Concat(Path.Split('/', '_').Select(p => char.ToUpperInvariant(p[0]) + p[1..])) + "Message";
+    public string OperationName
+    {
+        get
+        {
+            var name = "Send" + string.Concat(Path.Split('/', '_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+            // interactive/address_message → SendInteractiveAddressMessage, not …MessageMessage.
+            return name.EndsWith("Message", StringComparison.Ordinal) ? name : name + "Message";
+        }
+    }
 }
 
 public static class OutboundRoutes
@@ -21,5 +29,17 @@ public static class OutboundRoutes
         new("contacts", "contacts", null, "Send 1-257 contact cards."),
         new("reaction", "reaction", null, "React to a message with an emoji, or remove the reaction with an empty emoji."),
         new("template", "template", null, "Send an approved template with its header, body, button, offer and carousel parameters."),
+        new("interactive/button", "interactive", "button", "Send up to three reply buttons, with an optional text or media header."),
+        new("interactive/list", "interactive", "list", "Send a list of up to ten rows in up to ten sections."),
+        new("interactive/cta_url", "interactive", "cta_url", "Send a call-to-action button that opens a URL."),
+        new("interactive/product", "interactive", "product", "Send one product from a catalog."),
+        new("interactive/product_list", "interactive", "product_list", "Send up to 30 products from a catalog in up to ten sections."),
+        new("interactive/catalog_message", "interactive", "catalog_message", "Send a button that opens the business's catalog."),
+        new("interactive/carousel", "interactive", "carousel", "Send a carousel of 2 to 10 media cards or product cards."),
+        new("interactive/location_request_message", "interactive", "location_request_message", "Ask the user to share their location."),
+        new("interactive/address_message", "interactive", "address_message", "Ask the user for a delivery address (India)."),
+        new("interactive/flow", "interactive", "flow", "Send a button that opens a WhatsApp Flow."),
+        new("interactive/call_permission_request", "interactive", "call_permission_request", "Ask the user for permission to call them."),
+        new("interactive/voice_call", "interactive", "voice_call", "Send a button that calls the business on WhatsApp."),
     ];
 }

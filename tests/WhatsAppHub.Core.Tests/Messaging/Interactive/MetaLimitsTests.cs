@@ -1,0 +1,49 @@
+using WhatsAppHub.Core.Messaging.Interactive;
+
+namespace WhatsAppHub.Core.Tests.Messaging.Interactive;
+
+/// <summary>
+/// The rule tests count from the rules' constants; this pins each constant to the number Meta states (reference §1.7
+/// and §9), so a wrong constant cannot hide behind tests that share it.
+/// </summary>
+public class MetaLimitsTests
+{
+    [Fact]
+    public void Each_limit_is_the_one_meta_states()
+    {
+        (int Actual, int Meta, string What)[] limits =
+        [
+            (TextPartRules.MaxBodyLength, 1024, "body"),
+            (TextPartRules.MaxFooterLength, 60, "footer"),
+            (HeaderRules.MaxTextLength, 60, "text header"),
+            (ReplyButtonRules.MaxButtons, 3, "reply buttons"),
+            (ReplyButtonRules.MaxIdLength, 256, "reply id"),
+            (ReplyButtonRules.MaxTitleLength, 20, "reply title"),
+            (ListRules.MaxButtonLength, 20, "list button"),
+            (ListRules.MaxSections, 10, "list sections"),
+            (ListRules.MaxRowsTotal, 10, "list rows"),
+            (ListRules.MaxSectionTitleLength, 24, "list section title"),
+            (ListRules.MaxRowIdLength, 200, "row id"),
+            (ListRules.MaxRowTitleLength, 24, "row title"),
+            (ListRules.MaxRowDescriptionLength, 72, "row description"),
+            (CtaUrlRules.MaxDisplayTextLength, 20, "CTA display text"),
+            (ProductListRules.MaxSections, 10, "MPM sections"),
+            (ProductListRules.MaxProductsTotal, 30, "MPM products"),
+            (ProductListRules.MaxSectionTitleLength, 24, "MPM section title"),
+            (CarouselRules.MinCards, 2, "carousel min cards"),
+            (CarouselRules.MaxCards, 10, "carousel max cards"),
+            (CarouselRules.MaxCardIndex, 9, "card_index"),
+            (MediaCardRules.MaxBodyLength, 160, "card body"),
+            (MediaCardRules.MaxBodyLineBreaks, 2, "card body line breaks"),
+            (MediaCardRules.MaxQuickReplyIdLength, 20, "quick reply id"),
+            (MediaCardRules.MaxQuickReplyTitleLength, 20, "quick reply title"),
+            (AddressMessageRules.MaxPostCodeLength, 6, "postal code"),
+            (FlowRules.MaxCtaLength, 20, "flow_cta"),
+            (FlowRules.MaxTokenLength, 200, "flow_token"),
+            (VoiceCallRules.MaxDisplayTextLength, 20, "voice call display text"),
+            (VoiceCallRules.MaxTtlMinutes, 43_200, "voice call ttl"),
+            (VoiceCallRules.MaxPayloadLength, 512, "voice call payload"),
+        ];
+        Assert.All(limits, l => Assert.True(l.Actual == l.Meta, $"{l.What}: {l.Actual}, Meta states {l.Meta}"));
+    }
+}
