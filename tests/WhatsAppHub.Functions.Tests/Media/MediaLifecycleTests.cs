@@ -86,7 +86,7 @@ public class MediaLifecycleTests(HubFixture fixture)
         Assert.Equal("mediaType", Assert.Single(await resolver.ResolveAsync(asVideo, HubHost.DefaultPhoneNumberId, default)).Rule);
     }
 
-    [Fact(Skip = "Needs the image message rules (another branch); the reader on this branch knows only 'text'. Unskip after merging.")]
+    [Fact]
     public async Task An_image_message_naming_a_hub_media_id_is_sent_with_the_WhatsApp_media_id()
     {
         var media = await UploadImageAsync(fixture);
@@ -102,7 +102,7 @@ public class MediaLifecycleTests(HubFixture fixture)
         Assert.Equal(media.GetProperty("whatsAppMediaId").GetString(), sent.GetProperty("message").GetProperty("image").GetProperty("id").GetString());
     }
 
-    [Fact(Skip = "Needs the image message rules (another branch); the reader on this branch knows only 'text'. Unskip after merging.")]
+    [Fact]
     public async Task An_image_message_naming_an_unknown_hub_media_id_is_refused()
     {
         const string to = "+447700900178";
