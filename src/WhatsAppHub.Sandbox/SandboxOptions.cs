@@ -42,6 +42,9 @@ public sealed class SandboxOptions
     // Base URL put in SigningCertURL / UnsubscribeURL. Empty = the address Kestrel actually bound.
     public string PublicBaseUrl { get; set; } = "";
 
+    // A fault plan (the JSON of PUT /sandbox/faults) in force from start-up, for scripts; empty = none.
+    public string FaultPlan { get; set; } = "";
+
     // Bounded memory for the request / message / delivery logs.
     public int MaxRecords { get; set; } = 10_000;
 
