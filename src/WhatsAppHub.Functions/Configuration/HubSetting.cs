@@ -32,5 +32,8 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Outbound:Concurrency", "EUM calls in flight per hub instance (1-512).", "64"),
         new("Outbound:RunPumps", "true: this process drains the outbound queue; false when the Functions host triggers on it.", "true"),
         new("Outbound:EnforceServiceWindow", "true: refuse free-form messages outside the contact's 24-hour window.", "true"),
+        new("Outbound:RetryBaseDelayMs", "Ceiling of the first retry's random delay in ms, doubled per attempt (0-60000; queue delays round up to whole seconds).", "1000"),
+        new("Outbound:RetryMaxDelaySeconds", "Longest wait before a retry, in seconds (1-86400).", "300"),
+        new("Outbound:ReconcileSeconds", "How long a send EUM never answered waits for a status webhook before it ends failed as OutcomeUnknown (1-3600).", "90"),
     ];
 }
