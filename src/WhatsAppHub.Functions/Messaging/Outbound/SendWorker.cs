@@ -33,8 +33,12 @@ public sealed class SendWorker(
     private readonly IWorkQueue _poison = queues.GetQueue(HubQueues.OutboundPoison);
     private readonly RetryPolicy _retry = new(options.Outbound.MaxAttempts, options.Outbound.RetryBaseDelay, options.Outbound.RetryMaxDelay);
 
-    /// <summary>How long a send without an answer waits for a status webhook to tell whether it went out.</summary>
-    private TimeSpan ReconcileWindow => options.Outbound.ReconcileWindow;
+    /// <summary>
+    /// How long a send without an answer waits for a status webhook to tell whether it went out. Never shorter than one
+    /// EUM call, so a duplicate queue message cannot settle a row whose call another worker still has in flight.
+    /// </summary>
+    private TimeSpan ReconcileWindow =>
+        options.Outbound.ReconcileWindow > options.Eum.Timeout ? options.Outbound.ReconcileWindow : options.Eum.Timeout + TimeSpan.FromSeconds(1);
 
     /// <summary>How long a dequeued message stays hidden while one attempt runs.</summary>
     public TimeSpan LeaseTime => options.Eum.Timeout + TimeSpan.FromSeconds(30);
@@ -186,7 +190,8 @@ public sealed class SendWorker(
             await HideAsync(queue, queued, ReconcileWindow - waited, cancellationToken);
             return;
         }
-        var cause = message.Error is { } error ? $" The last attempt ended with {error.Type}: {error.Detail}" : " The worker stopped during the call.";
+        // An error from an earlier, answered attempt says nothing about this one; only the unanswered call's own does.
+        var cause = message.Error is { Type: EumProblem.Unreachable } error ? $" {error.Detail}" : " The worker stopped during the call.";
         var unknown = message with
         {
             Status = MessageStatus.Failed,

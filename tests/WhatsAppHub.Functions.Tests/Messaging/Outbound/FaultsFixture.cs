@@ -35,7 +35,8 @@ public sealed class FaultsFixture : IAsyncLifetime
             "Outbound:Concurrency=64",
             $"Outbound:MaxAttempts={MaxAttempts}",
             "Outbound:RetryBaseDelayMs=500",
-            "Outbound:ReconcileSeconds=1",
+            "Outbound:ReconcileSeconds=1", // the hub waits at least one EUM time-out (3 s here) plus a second
+            "Eum:TimeoutSeconds=3",
             "Outbound:EnforceServiceWindow=false");
         Messages = new TableService(StorageConnection.Parse(Azurite.ConnectionString)).GetTable(HubTables.Messages);
     }

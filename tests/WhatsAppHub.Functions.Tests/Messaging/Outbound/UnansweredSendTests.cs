@@ -30,8 +30,8 @@ public class UnansweredSendTests(FaultsFixture fixture)
     public async Task An_answer_later_than_the_EUM_time_out_ends_outcome_unknown_and_the_message_is_sent_once()
     {
         const string to = "+15550030002";
-        // The fixture's hub gives EUM 5 s.
-        await fixture.SetFaultsAsync("""{"rules":[{"fault":"latency","latencyMs":7000,"to":"15550030002"}]}""");
+        // The fixture's hub gives EUM 3 s.
+        await fixture.SetFaultsAsync("""{"rules":[{"fault":"latency","latencyMs":4500,"to":"15550030002"}]}""");
 
         using var response = await SendAsync(to);
 
@@ -43,7 +43,7 @@ public class UnansweredSendTests(FaultsFixture fixture)
     public async Task A_slow_answer_within_the_time_out_is_sent()
     {
         const string to = "+15550030003";
-        await fixture.SetFaultsAsync("""{"rules":[{"fault":"latency","latencyMs":1500,"to":"15550030003"}]}""");
+        await fixture.SetFaultsAsync("""{"rules":[{"fault":"latency","latencyMs":1000,"to":"15550030003"}]}""");
 
         using var response = await SendAsync(to);
 
@@ -59,7 +59,7 @@ public class UnansweredSendTests(FaultsFixture fixture)
         Assert.Equal("failed", stored.GetProperty("status").GetString());
         Assert.Equal(1, stored.GetProperty("attempts").GetInt32());
         Assert.Equal("OutcomeUnknown", stored.GetProperty("error").GetProperty("type").GetString());
-        await Task.Delay(3000); // well past the reconcile window and any back-off: a resend would show now
+        await Task.Delay(3000); // past any back-off: a resend would show now
         var calls = await Messages.SandboxSendsToAsync(fixture.Sandbox.Http, to);
         var call = Assert.Single(calls);
         Assert.True(call.GetProperty("accepted").GetBoolean()); // it did go out: only the answer was lost
