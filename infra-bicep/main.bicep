@@ -106,6 +106,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Outbound__Concurrency', value: '64' }
         { name: 'Outbound__RunPumps', value: 'true' }
         { name: 'Outbound__EnforceServiceWindow', value: 'true' }
+        { name: 'Outbound__RetryBaseDelayMs', value: '1000' }
+        { name: 'Outbound__RetryMaxDelaySeconds', value: '300' }
+        { name: 'Outbound__ReconcileSeconds', value: '90' }
         { name: 'Media__Bucket', value: mediaBucket }
         { name: 'Media__KeyPrefix', value: mediaKeyPrefix }
         { name: 'Media__S3ServiceUrl', value: '' }

@@ -3,6 +3,7 @@ using WhatsAppHub.Sandbox.Eum;
 using WhatsAppHub.Sandbox.Eum.Auth;
 using WhatsAppHub.Sandbox.Eum.Operations;
 using WhatsAppHub.Sandbox.Eum.World;
+using WhatsAppHub.Sandbox.Faults;
 using WhatsAppHub.Sandbox.Health;
 using WhatsAppHub.Sandbox.Recording;
 using WhatsAppHub.Sandbox.Sns;
@@ -37,6 +38,7 @@ public static class SandboxApp
         services.AddSingleton<SandboxWorld>();
         services.AddSingleton<RequestLog>();
         services.AddSingleton<MessageLog>();
+        services.AddSingleton<FaultInjector>();
 
         services.AddSingleton<IEumOperationGroup, SendOperations>();
         services.AddSingleton<IEumOperationGroup, AccountOperations>();
@@ -62,6 +64,8 @@ public static class SandboxApp
         app.MapRecording();
         app.MapSns();
         app.MapHealth();
+        app.MapFaults();
+        LoadStartupFaultPlan(app, options);
         return app;
     }
 
@@ -75,6 +79,18 @@ public static class SandboxApp
         {
             throw new InvalidOperationException("Sandbox:AccessKeyId and Sandbox:SecretAccessKey must be set.");
         }
+    }
+
+    private static void LoadStartupFaultPlan(WebApplication app, SandboxOptions o)
+    {
+        if (string.IsNullOrWhiteSpace(o.FaultPlan)) return;
+        var operations = EumRoutes.AllOperations(app.Services).Select(op => op.Name).ToHashSet(StringComparer.Ordinal);
+        var (plan, errors) = FaultPlanReader.Read(o.FaultPlan, operations);
+        if (plan is null)
+        {
+            throw new InvalidOperationException("Sandbox:FaultPlan is not valid: " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")));
+        }
+        app.Services.GetRequiredService<FaultInjector>().Replace(plan);
     }
 
     /// <summary>The sandbox accepts fake credentials, so it must never listen beyond this machine.</summary>

@@ -46,6 +46,9 @@ public sealed class SandboxOptions
     // unsigned). Empty = the S3 object is not read and its type is guessed from the key's extension.
     public string S3ServiceUrl { get; set; } = "";
 
+    // A fault plan (the JSON of PUT /sandbox/faults) in force from start-up, for scripts; empty = none.
+    public string FaultPlan { get; set; } = "";
+
     // Bounded memory for the request / message / delivery logs.
     public int MaxRecords { get; set; } = 10_000;
 

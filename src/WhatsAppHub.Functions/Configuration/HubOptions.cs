@@ -34,7 +34,11 @@ public sealed record EumSettings(
 /// <param name="Concurrency">EUM calls in flight per hub instance.</param>
 /// <param name="RunPumps">False when the Azure Functions host drives the queues (custom-handler mode).</param>
 /// <param name="EnforceServiceWindow">Refuse free-form messages outside the contact's 24-hour window (422).</param>
-public sealed record OutboundSettings(int RatePerSecond, int MaxAttempts, int Concurrency, bool RunPumps, bool EnforceServiceWindow);
+/// <param name="RetryBaseDelay">The ceiling of the first retry's jittered delay; it doubles with every attempt.</param>
+/// <param name="RetryMaxDelay">No retry waits longer than this.</param>
+/// <param name="ReconcileWindow">How long a send that got no answer waits for a status webhook before it ends failed (outcome unknown).</param>
+public sealed record OutboundSettings(int RatePerSecond, int MaxAttempts, int Concurrency, bool RunPumps, bool EnforceServiceWindow,
+    TimeSpan RetryBaseDelay, TimeSpan RetryMaxDelay, TimeSpan ReconcileWindow);
 
 /// <summary>The S3 bucket that holds media for EUM. Credentials left empty fall back to the EUM ones.</summary>
 /// <param name="Bucket">Null when not configured: the media endpoints then answer 503.</param>

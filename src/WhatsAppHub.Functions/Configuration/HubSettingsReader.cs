@@ -77,7 +77,10 @@ public static partial class HubSettingsReader
         MaxAttempts: Integer(configuration, "Outbound:MaxAttempts", 8, 1, 50, problems),
         Concurrency: Integer(configuration, "Outbound:Concurrency", 64, 1, 512, problems),
         RunPumps: Flag(configuration, "Outbound:RunPumps", true, problems),
-        EnforceServiceWindow: Flag(configuration, "Outbound:EnforceServiceWindow", true, problems));
+        EnforceServiceWindow: Flag(configuration, "Outbound:EnforceServiceWindow", true, problems),
+        RetryBaseDelay: TimeSpan.FromMilliseconds(Integer(configuration, "Outbound:RetryBaseDelayMs", 1000, 0, 60_000, problems)),
+        RetryMaxDelay: TimeSpan.FromSeconds(Integer(configuration, "Outbound:RetryMaxDelaySeconds", 300, 1, 86_400, problems)),
+        ReconcileWindow: TimeSpan.FromSeconds(Integer(configuration, "Outbound:ReconcileSeconds", 90, 1, 3_600, problems)));
 
     private static MediaSettings ReadMedia(IConfiguration configuration, List<string> problems)
     {

@@ -47,8 +47,11 @@ public sealed record EumProblem(int Status, string Slug, string Title, string Er
             nameof(SocialMessagingErrorType.InvalidParameters) or nameof(SocialMessagingErrorType.Validation) or
             nameof(SocialMessagingErrorType.ResourceNotFound) or nameof(SocialMessagingErrorType.LimitExceeded) =>
                 new(StatusCodes.Status422UnprocessableEntity, "eum-rejected", "EUM rejected the message.", errorType, detail, retryable, requestId),
-            Unreachable or OutcomeUnknown =>
+            Unreachable =>
                 new(StatusCodes.Status504GatewayTimeout, "eum-unreachable", "EUM did not answer.", errorType, detail, retryable, requestId),
+            OutcomeUnknown =>
+                new(StatusCodes.Status504GatewayTimeout, "outcome-unknown", "It is not known whether the message was sent.", errorType,
+                    detail + " Check with the contact before sending it again.", retryable, requestId),
             _ => new(StatusCodes.Status502BadGateway, "eum-error", "EUM could not complete the call.", errorType, detail, retryable, requestId),
         };
     }

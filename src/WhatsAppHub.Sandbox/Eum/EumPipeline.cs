@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using WhatsAppHub.Sandbox.Eum.Auth;
 using WhatsAppHub.Sandbox.Eum.Validation;
+using WhatsAppHub.Sandbox.Faults;
 using WhatsAppHub.Sandbox.Recording;
 
 namespace WhatsAppHub.Sandbox.Eum;
@@ -12,7 +13,7 @@ namespace WhatsAppHub.Sandbox.Eum;
 /// What happens to every EUM request, whatever the operation: request id, SigV4 check, input
 /// parsing, the operation, the restJson1 answer, and one record in the request log.
 /// </summary>
-public sealed class EumPipeline(SigV4Verifier verifier, RequestLog log, TimeProvider time, ILogger<EumPipeline> logger)
+public sealed class EumPipeline(SigV4Verifier verifier, RequestLog log, FaultInjector faults, TimeProvider time, ILogger<EumPipeline> logger)
 {
     private static readonly JsonSerializerOptions ResponseJson = new() { WriteIndented = false };
 
@@ -51,6 +52,7 @@ public sealed class EumPipeline(SigV4Verifier verifier, RequestLog log, TimeProv
 
         int status;
         JsonObject responseBody;
+        var fault = FaultDecision.None;
         if (!auth.IsValid)
         {
             (status, responseBody) = Error(context, 403, auth.ErrorType!, auth.Message!, record);
@@ -58,6 +60,11 @@ public sealed class EumPipeline(SigV4Verifier verifier, RequestLog log, TimeProv
         else if (operation is null)
         {
             (status, responseBody) = Error(context, 404, "UnknownOperationException", $"No EUM operation is bound to {request.Method} {rawPath}.", record);
+        }
+        else if ((fault = faults.Decide(operation.Name, operation.Name == "SendWhatsAppMessage" ? SendRecipient.Digits(record.BodyJson) : null)).Error is { } injected)
+        {
+            // An injected error stands for a call EUM refused: the operation does not run, so nothing is recorded as sent.
+            (status, responseBody) = Error(context, injected.Status, injected.ErrorType, injected.Message, record);
         }
         else
         {
@@ -75,11 +82,30 @@ public sealed class EumPipeline(SigV4Verifier verifier, RequestLog log, TimeProv
 
         record.ResponseStatus = status;
         record.ResponseBody = responseBody.DeepClone();
+        record.Fault = fault.Fault;
         log.Add(record);
         if (status != 200)
         {
             logger.LogInformation("EUM {Operation} refused: {Status} {ErrorType}", record.Operation, status, record.ErrorType);
             operation?.OnRefused?.Invoke(record);
+        }
+
+        if (fault.Latency > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(fault.Latency, time, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up waiting; the call was carried out all the same
+            }
+        }
+        if (fault.Drop)
+        {
+            // The request went out and was carried out, but no answer comes back: cut the connection.
+            context.Abort();
+            return;
         }
 
         context.Response.StatusCode = status;

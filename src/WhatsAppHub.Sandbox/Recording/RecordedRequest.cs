@@ -24,4 +24,7 @@ public sealed class RecordedRequest
     public string? ErrorType { get; set; }
     public string? ErrorMessage { get; set; }
     public JsonNode? ResponseBody { get; set; }
+
+    /// <summary>The fault the sandbox injected into this call (<c>throttled</c>, <c>meta:131056</c>, <c>drop</c>, …), if any.</summary>
+    public string? Fault { get; set; }
 }

@@ -48,6 +48,9 @@ public class HubSettingsReaderTests
     [InlineData("Eum:TimeoutSeconds", "0", "Eum__TimeoutSeconds '0'")]
     [InlineData("Eum:SecretAccessKey", null, "Eum__AccessKeyId and Eum__SecretAccessKey go together")]
     [InlineData("Hub:ApiKey", "short", "Hub__ApiKey is too short")]
+    [InlineData("Outbound:RetryBaseDelayMs", "-5", "Outbound__RetryBaseDelayMs '-5'")]
+    [InlineData("Outbound:RetryMaxDelaySeconds", "0", "Outbound__RetryMaxDelaySeconds '0'")]
+    [InlineData("Outbound:ReconcileSeconds", "soon", "Outbound__ReconcileSeconds 'soon'")]
     public void Malformed_settings_are_named(string key, string? value, string expected)
     {
         var e = Assert.Throws<HubConfigurationException>(() => Read(v => v[key] = value));

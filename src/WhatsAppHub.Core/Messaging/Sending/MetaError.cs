@@ -22,6 +22,7 @@ public static partial class MetaError
         [131056] = TimeSpan.FromSeconds(6),         // pair rate limit: about one message per 6 s to one user
         [131057] = TimeSpan.FromMinutes(1),         // maintenance mode
         [133004] = TimeSpan.FromSeconds(2),         // server temporarily unavailable
+        [134101] = TimeSpan.FromMinutes(10),        // MM Lite: template still syncing (up to 10 min)
         [2494100] = TimeSpan.FromMinutes(1),        // number in maintenance (migration)
     };
 
@@ -31,6 +32,18 @@ public static partial class MetaError
         if (string.IsNullOrEmpty(text)) return null;
         var match = CodePattern().Match(text);
         return match.Success && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
+    }
+
+    /// <summary>Meta's title after the code, as in <c>(#131047) Re-engagement message</c> → "Re-engagement message".</summary>
+    public static string? FindTitle(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var match = CodePattern().Match(text);
+        if (!match.Success) return null;
+        var title = text[(match.Index + match.Length)..].Trim();
+        var end = title.IndexOfAny(['\n', '.']);
+        title = (end > 0 ? title[..end] : title).Trim();
+        return title.Length > 0 ? title : null;
     }
 
     /// <summary>True when a send that failed with <paramref name="code"/> may be tried again, and the least wait before it.</summary>

@@ -34,8 +34,9 @@ public sealed record SendFailure(SendFailureKind Kind, MessageError Error, TimeS
             if (metaCode is { } code)
             {
                 var retry = MetaError.IsRetryable(code, out var floor);
-                return new(retry ? SendFailureKind.Retryable : SendFailureKind.Permanent, ErrorFrom(problem, code, detail, retry), floor,
-                    code == MetaError.PairRateLimit);
+                // Meta's own title ("Re-engagement message") says more than EUM's error type, so it becomes the error's title.
+                var error = ErrorFrom(problem, code, detail, retry) with { Title = MetaError.FindTitle(exception.Message) ?? problem.Title };
+                return new(retry ? SendFailureKind.Retryable : SendFailureKind.Permanent, error, floor, code == MetaError.PairRateLimit);
             }
             return new(eum.IsRetryable ? SendFailureKind.Retryable : SendFailureKind.Permanent, ErrorFrom(problem, null, detail, eum.IsRetryable),
                 eum.ErrorType == SocialMessagingErrorType.Throttled ? TimeSpan.FromMilliseconds(200) : TimeSpan.Zero, false);

@@ -6,6 +6,7 @@ using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Messaging.Sending;
 using WhatsAppHub.Core.Privacy;
 using WhatsAppHub.Functions.Configuration;
+using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Functions.Messaging.Outbound;
@@ -29,11 +30,15 @@ public sealed class SendWorker(
     /// <summary>A queue message whose MESSAGE row is still missing after this long belongs to an accept that failed.</summary>
     private static readonly TimeSpan OrphanAfter = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a send without an answer waits for a status webhook to tell whether it went out.</summary>
-    public static readonly TimeSpan ReconcileWindow = TimeSpan.FromSeconds(90);
-
     private readonly IWorkQueue _poison = queues.GetQueue(HubQueues.OutboundPoison);
-    private readonly RetryPolicy _retry = RetryPolicy.Default with { MaxAttempts = options.Outbound.MaxAttempts };
+    private readonly RetryPolicy _retry = new(options.Outbound.MaxAttempts, options.Outbound.RetryBaseDelay, options.Outbound.RetryMaxDelay);
+
+    /// <summary>
+    /// How long a send without an answer waits for a status webhook to tell whether it went out. Never shorter than one
+    /// EUM call, so a duplicate queue message cannot settle a row whose call another worker still has in flight.
+    /// </summary>
+    private TimeSpan ReconcileWindow =>
+        options.Outbound.ReconcileWindow > options.Eum.Timeout ? options.Outbound.ReconcileWindow : options.Eum.Timeout + TimeSpan.FromSeconds(1);
 
     /// <summary>How long a dequeued message stays hidden while one attempt runs.</summary>
     public TimeSpan LeaseTime => options.Eum.Timeout + TimeSpan.FromSeconds(30);
@@ -77,8 +82,11 @@ public sealed class SendWorker(
             await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
             return;
         }
-        if (message.Status == MessageStatus.Sending && !await ReconcileAsync(queue, queued, message, etag, cancellationToken))
+        if (message.Status == MessageStatus.Sending)
+        {
+            await ReconcileAsync(queue, queued, message, etag, cancellationToken);
             return;
+        }
 
         var paced = pacing.WaitFor(message.PhoneNumberId, message.To);
         if (paced > TimeSpan.Zero)
@@ -167,42 +175,44 @@ public sealed class SendWorker(
     }
 
     /// <summary>
-    /// A message found in <c>sending</c>: an earlier attempt went out and its outcome was never recorded. Sending again
-    /// could deliver it twice, so first give a status webhook time to name its wamid (the inbound path moves the row to
-    /// <c>sent</c> when one does). True when a new attempt may go ahead.
+    /// A message found in <c>sending</c>: an attempt went out and its outcome was never recorded (EUM did not answer, or
+    /// the worker stopped mid-call). EUM's SendWhatsAppMessage has no idempotency token, so another attempt could deliver
+    /// the message twice; the hub never makes one. The row waits <see cref="ReconcileWindow"/> for a status webhook
+    /// carrying its <c>biz_opaque_callback_data</c> (the inbound path moves the row to <c>sent</c>, and the final row is
+    /// then seen above); if none comes it ends failed with <see cref="EumProblem.OutcomeUnknown"/>, marked retryable so
+    /// the caller, who can check with the contact, decides whether to send again.
     /// </summary>
-    private async Task<bool> ReconcileAsync(IWorkQueue queue, QueueMessage queued, MessageRecord message, string etag, CancellationToken cancellationToken)
+    private async Task ReconcileAsync(IWorkQueue queue, QueueMessage queued, MessageRecord message, string etag, CancellationToken cancellationToken)
     {
         var waited = clock.GetUtcNow() - (message.AttemptStartedAt ?? message.UpdatedAt);
         if (waited < ReconcileWindow)
         {
             await HideAsync(queue, queued, ReconcileWindow - waited, cancellationToken);
-            return false;
+            return;
         }
-        // No webhook came. Only a message carrying the hub's own callback data could have been matched to one; for
-        // those, silence means Meta never saw the message, and another attempt is safe. Otherwise the outcome stays unknown.
-        if (!CarriesHubCallback(message))
+        // An error from an earlier, answered attempt says nothing about this one; only the unanswered call's own does.
+        var cause = message.Error is { Type: EumProblem.Unreachable } error ? $" {error.Detail}" : " The worker stopped during the call.";
+        var unknown = message with
         {
-            var unknown = message with
-            {
-                Status = MessageStatus.Failed,
-                UpdatedAt = clock.GetUtcNow(),
-                Error = new MessageError(Problems.EumProblem.OutcomeUnknown, null, "EUM did not answer.",
-                    "EUM did not answer and no status webhook followed; the message was not sent again to avoid a duplicate.", true),
-            };
+            Status = MessageStatus.Failed,
+            UpdatedAt = clock.GetUtcNow(),
+            Error = new MessageError(EumProblem.OutcomeUnknown, null, "It is not known whether the message was sent.",
+                $"Attempt {message.Attempts} reached EUM but no answer came, and no status webhook followed within {ReconcileWindow.TotalSeconds:0} s; " +
+                "the hub did not send it again, to avoid a duplicate." + cause, true),
+        };
+        try
+        {
             await store.UpdateAsync(unknown, etag, cancellationToken);
-            completions.Complete(unknown);
-            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
-            return false;
         }
-        if (_retry.CanRetry(message.Attempts)) return true;
-        await FailAsync(message.Id, message.Error ?? new MessageError(Problems.EumProblem.Unreachable, null, "EUM did not answer.", "No answer.", true), cancellationToken);
+        catch (TableConcurrencyException)
+        {
+            return; // the row moved on (a status webhook settled it, or another worker): the next delivery sees its state
+        }
+        logger.LogWarning("Message {MessageId} to {To} failed: outcome unknown after attempt {Attempt}",
+            message.Id, Redact.PhoneNumber(message.To), message.Attempts);
+        completions.Complete(unknown);
         await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
-        return false;
     }
-
-    private static bool CarriesHubCallback(MessageRecord message) =>
-        JsonNode.Parse(message.CloudApiJson)?["biz_opaque_callback_data"]?.GetValue<string>() == MessageRecord.CallbackPrefix + message.Id;
 
     private async Task FailAsync(string messageId, MessageError error, CancellationToken cancellationToken)
     {

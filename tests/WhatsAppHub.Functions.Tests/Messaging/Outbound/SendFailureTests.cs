@@ -40,6 +40,18 @@ public class SendFailureTests
     }
 
     [Fact]
+    public void A_meta_code_keeps_metas_title_and_a_transient_one_in_a_dependency_error_is_retried()
+    {
+        var closed = SendFailure.Classify(Eum(SocialMessagingErrorType.InvalidParameters, HttpStatusCode.BadRequest, "(#131047) Re-engagement message"));
+        var busy = SendFailure.Classify(Eum(SocialMessagingErrorType.Dependency, HttpStatusCode.BadGateway, "(#131000) Something went wrong"));
+
+        Assert.Equal("Re-engagement message", closed.Error.Title);
+        Assert.Equal(SendFailureKind.Permanent, closed.Kind);
+        Assert.Equal(SendFailureKind.Retryable, busy.Kind);
+        Assert.Equal("131000", busy.Error.Code);
+    }
+
+    [Fact]
     public void A_time_out_is_ambiguous_because_the_request_may_have_gone_out() =>
         Assert.Equal(SendFailureKind.Ambiguous, SendFailure.Classify(new TaskCanceledException("timed out", new TimeoutException())).Kind);
 
