@@ -37,6 +37,7 @@ public static class SandboxApp
         services.AddSingleton<SandboxWorld>();
         services.AddSingleton<RequestLog>();
         services.AddSingleton<MessageLog>();
+        services.AddSingleton<SendTally>();
 
         services.AddSingleton<IEumOperationGroup, SendOperations>();
         services.AddSingleton<IEumOperationGroup, AccountOperations>();
