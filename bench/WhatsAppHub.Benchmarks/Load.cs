@@ -12,7 +12,7 @@ namespace WhatsAppHub.Benchmarks;
 /// <summary>What one phase measured.</summary>
 public sealed record PhaseResult(
     string Name, int Offered, int Accepted, IReadOnlyDictionary<int, int> Refused, double AcceptsPerSecond, double AcceptP50Ms, double AcceptP99Ms,
-    double EndToEndPerSecond, CpuUse Cpu, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration, bool TimedOut);
+    double EndToEndPerSecond, CpuUse Cpu, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration, bool TimedOut, string? FirstError);
 
 /// <summary>CPU milliseconds per accepted message, by process.</summary>
 public sealed record CpuUse(double Hub, double Azurite, double Bench);
@@ -43,6 +43,7 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
         var ids = new string?[count];
         var statuses = new int[count];
         var next = -1;
+        string? firstError = null;
         var cpuBefore = Cpu();
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -65,6 +66,7 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
                 {
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     statuses[i] = 0; // no answer
+                    Interlocked.CompareExchange(ref firstError, $"{e.GetType().Name}: {e.Message} {e.InnerException?.Message} after {latencies[i]:F0} ms", null);
                 }
             }
         }));
@@ -94,7 +96,7 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
             count / acceptedIn.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
             (sent + failed) / span,
             new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perMessage, (cpuAfter.Azurite - cpuBefore.Azurite) / perMessage, (cpuAfter.Bench - cpuBefore.Bench) / perMessage),
-            sent, failed, accepted.Count - sent - failed, duplicates, doneIn, doneIn >= drainDeadline);
+            sent, failed, accepted.Count - sent - failed, duplicates, doneIn, doneIn >= drainDeadline, firstError);
     }
 
     private (double Hub, double Azurite, double Bench) Cpu()

@@ -23,7 +23,7 @@ if (count is < 1 or > 200_000 || callers is < 1 or > 512)
 var drainDeadline = TimeSpan.FromSeconds(Math.Clamp(count / 50, 60, 600));
 
 // Everything below listens on 127.0.0.1 only and is stopped by the disposals, even when a phase fails.
-await using var azurite = new AzuriteProcess();
+await using var azurite = new AzuriteProcess { AccessLog = false };
 await azurite.InitializeAsync();
 // Statuses off: each would post webhooks back to the hub, whose inbound path is not what this measures.
 await using var sandbox = await SandboxHost.StartAsync("Statuses=");
@@ -76,7 +76,7 @@ foreach (var r in results)
 }
 Console.WriteLine();
 foreach (var r in results.Where(r => r.Refused.Count > 0))
-    Console.WriteLine($"{r.Name}: not accepted: {string.Join(", ", r.Refused.Select(p => $"{p.Value} x {(p.Key == 0 ? "no answer" : "HTTP " + p.Key)}"))}");
+    Console.WriteLine($"{r.Name}: not accepted: {string.Join(", ", r.Refused.Select(p => $"{p.Value} x {(p.Key == 0 ? "no answer" : "HTTP " + p.Key)}"))}{(r.FirstError is null ? "" : "; first: " + r.FirstError)}");
 foreach (var r in results.Where(r => r.TimedOut))
     Console.WriteLine($"{r.Name}: the queue had not drained after {drainDeadline.TotalSeconds:F0} s; unfinished messages are counted as lost.");
 if (skipped is not null) Console.WriteLine(skipped);
