@@ -19,8 +19,8 @@ public sealed record CpuUse(double Hub, double Azurite, double Bench);
 
 /// <summary>
 /// One benchmark phase: <c>count</c> text messages posted by <c>callers</c> concurrent callers to the queued path, then
-/// timed until the outbound queue is empty (every message sent or failed) or the drain deadline passes. Accounting reads
-/// back every MESSAGE row (lost = accepted but not sent or failed) and what the sandbox accepted per message
+/// timed until the outbound queue is empty (every message sent or failed) or the drain deadline (counted from the last
+/// accept) passes. Accounting reads back every MESSAGE row (lost = accepted but not sent or failed) and what the sandbox accepted per message
 /// (duplicates = extra sandbox-accepted sends carrying one message's <c>whatsapphub:{id}</c> callback data).
 /// </summary>
 public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, TableService tables, QueueService queues, TimeSpan drainDeadline)
@@ -74,7 +74,9 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
 
         // Hidden (retrying) messages count in the queue's approximate length, so empty means every message is final.
         var outbound = queues.GetQueue(HubQueues.Outbound);
-        while (await outbound.GetApproximateLengthAsync() > 0 && clock.Elapsed < drainDeadline) await Task.Delay(100);
+        var drained = Stopwatch.StartNew();
+        while (await outbound.GetApproximateLengthAsync() > 0 && drained.Elapsed < drainDeadline) await Task.Delay(100);
+        var timedOut = drained.Elapsed >= drainDeadline;
         var doneIn = clock.Elapsed;
         var cpuAfter = Cpu();
 
@@ -96,7 +98,7 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
             count / acceptedIn.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
             (sent + failed) / span,
             new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perMessage, (cpuAfter.Azurite - cpuBefore.Azurite) / perMessage, (cpuAfter.Bench - cpuBefore.Bench) / perMessage),
-            sent, failed, accepted.Count - sent - failed, duplicates, doneIn, doneIn >= drainDeadline, firstError);
+            sent, failed, accepted.Count - sent - failed, duplicates, doneIn, timedOut, firstError);
     }
 
     private (double Hub, double Azurite, double Bench) Cpu()
