@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of the queued send path against the sandbox and Azurite (not part of ./test.sh).
-# Usage: ./bench.sh [messages per phase, default 20000] [concurrent callers, default 32]
+# Usage: ./bench.sh [messages per phase, default 5000] [concurrent callers, default 16]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"

@@ -34,7 +34,6 @@ public sealed class HubProcess : IAsyncDisposable
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_URLS"] = baseUrl,
-                ["Logging__LogLevel__Default"] = "Warning",
                 ["Hub__ApiKey"] = ApiKey,
                 ["AzureWebJobsStorage"] = storage,
                 ["Eum__Region"] = "us-east-1",

@@ -11,24 +11,28 @@ namespace WhatsAppHub.Benchmarks;
 
 /// <summary>What one phase measured.</summary>
 public sealed record PhaseResult(
-    string Name, int Offered, int Accepted, double AcceptsPerSecond, double AcceptP50Ms, double AcceptP99Ms,
-    double EndToEndPerSecond, double HubCpuMsPerMessage, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration);
+    string Name, int Offered, int Accepted, IReadOnlyDictionary<int, int> Refused, double AcceptsPerSecond, double AcceptP50Ms, double AcceptP99Ms,
+    double EndToEndPerSecond, CpuUse Cpu, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration, bool TimedOut, string? FirstError);
+
+/// <summary>CPU milliseconds per accepted message, by process.</summary>
+public sealed record CpuUse(double Hub, double Azurite, double Bench);
 
 /// <summary>
-/// One benchmark phase: <c>count</c> text messages posted by <c>concurrency</c> callers to the queued path, then timed
-/// until the outbound queue is empty (every message sent or failed). Accounting reads back every MESSAGE row (lost =
-/// accepted but not final) and what the sandbox accepted per message (duplicates = extra sends of one message).
+/// One benchmark phase: <c>count</c> text messages posted by <c>callers</c> concurrent callers to the queued path, then
+/// timed until the outbound queue is empty (every message sent or failed) or the drain deadline (counted from the last
+/// accept) passes. Accounting reads back every MESSAGE row (lost = accepted but not sent or failed) and what the sandbox accepted per message
+/// (duplicates = extra sandbox-accepted sends carrying one message's <c>whatsapphub:{id}</c> callback data).
 /// </summary>
-public sealed class Load(HubProcess hub, HttpClient sandbox, TableService tables, QueueService queues)
+public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, TableService tables, QueueService queues, TimeSpan drainDeadline)
 {
     public const string PhoneNumberId = "phone-number-id-0123456789abcdef0123456789abcdef";
     public const int Recipients = 1000;
 
     public static string Recipient(int i) => $"+1555{7000000 + i % Recipients}";
 
-    public async Task<PhaseResult> RunAsync(string name, int count, int concurrency)
+    public async Task<PhaseResult> RunAsync(string name, int count, int callers)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = callers, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = new Uri(hub.BaseUrl),
             Timeout = TimeSpan.FromSeconds(30),
@@ -37,68 +41,103 @@ public sealed class Load(HubProcess hub, HttpClient sandbox, TableService tables
 
         var latencies = new double[count];
         var ids = new string?[count];
+        var statuses = new int[count];
         var next = -1;
-        var cpuBefore = hub.CpuTime;
+        string? firstError = null;
+        var cpuBefore = Cpu();
+        var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsJsonAsync("/api/messages",
-                    new { to = Recipient(i), type = "text", text = new { body = $"{name} message {i}" } });
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (response.StatusCode == HttpStatusCode.Accepted)
-                    ids[i] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync("/api/messages",
+                        new { to = Recipient(i), type = "text", text = new { body = $"{name} message {i}" } });
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    statuses[i] = (int)response.StatusCode;
+                    if (response.StatusCode == HttpStatusCode.Accepted)
+                        ids[i] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    statuses[i] = 0; // no answer
+                    Interlocked.CompareExchange(ref firstError, $"{e.GetType().Name}: {e.Message} {e.InnerException?.Message} after {latencies[i]:F0} ms", null);
+                }
             }
         }));
         var acceptedIn = clock.Elapsed;
 
+        // Hidden (retrying) messages count in the queue's approximate length, so empty means every message is final.
         var outbound = queues.GetQueue(HubQueues.Outbound);
-        var deadline = TimeSpan.FromMinutes(15);
-        while (await outbound.GetApproximateLengthAsync() > 0 && clock.Elapsed < deadline) await Task.Delay(100);
+        var drained = Stopwatch.StartNew();
+        while (await outbound.GetApproximateLengthAsync() > 0 && drained.Elapsed < drainDeadline) await Task.Delay(100);
+        var timedOut = drained.Elapsed >= drainDeadline;
         var doneIn = clock.Elapsed;
-        var cpu = hub.CpuTime - cpuBefore;
+        var cpuAfter = Cpu();
 
         var accepted = ids.Where(id => id is not null).Select(id => id!).ToList();
-        var statuses = await StatusesAsync(accepted);
+        var rows = await RowsAsync(accepted);
         var sends = await SandboxSendsAsync();
-        var sent = accepted.Count(id => statuses.GetValueOrDefault(id) is "sent" or "delivered" or "read");
-        var failed = accepted.Count(id => statuses.GetValueOrDefault(id) == "failed");
+        var sent = accepted.Count(id => rows.GetValueOrDefault(id).Status is "sent" or "delivered" or "read");
+        var failed = accepted.Count(id => rows.GetValueOrDefault(id).Status == "failed");
         var duplicates = accepted.Sum(id => Math.Max(0, sends.GetValueOrDefault(MessageRecord.CallbackPrefix + id) - 1));
+        // Sustained rate: final messages over the time from the first request to the last row reaching its outcome.
+        var lastFinal = accepted.Select(id => rows.GetValueOrDefault(id)).Where(r => r.Status is not (null or "queued" or "sending"))
+            .Select(r => r.UpdatedAt).DefaultIfEmpty(startedAt).Max();
+        var span = Math.Max(0.001, (lastFinal - startedAt).TotalSeconds);
 
+        var perMessage = Math.Max(1, accepted.Count);
         Array.Sort(latencies);
-        return new PhaseResult(name, count, accepted.Count, count / acceptedIn.TotalSeconds,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99),
-            accepted.Count / doneIn.TotalSeconds, cpu.TotalMilliseconds / Math.Max(1, accepted.Count),
-            sent, failed, accepted.Count - sent - failed, duplicates, doneIn);
+        return new PhaseResult(name, count, accepted.Count,
+            statuses.Where(s => s != (int)HttpStatusCode.Accepted).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()),
+            count / acceptedIn.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            (sent + failed) / span,
+            new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perMessage, (cpuAfter.Azurite - cpuBefore.Azurite) / perMessage, (cpuAfter.Bench - cpuBefore.Bench) / perMessage),
+            sent, failed, accepted.Count - sent - failed, duplicates, doneIn, timedOut, firstError);
     }
 
-    private async Task<Dictionary<string, string?>> StatusesAsync(List<string> ids)
+    private (double Hub, double Azurite, double Bench) Cpu()
     {
-        var statuses = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (ids.Count == 0) return statuses;
-        var table = tables.GetTable(HubTables.Messages);
+        azurite.Refresh();
+        using var self = Process.GetCurrentProcess();
+        return (hub.CpuTime.TotalMilliseconds, azurite.TotalProcessorTime.TotalMilliseconds, self.TotalProcessorTime.TotalMilliseconds);
+    }
+
+    private async Task<Dictionary<string, (string? Status, DateTimeOffset UpdatedAt)>> RowsAsync(List<string> ids)
+    {
+        var rows = new Dictionary<string, (string?, DateTimeOffset)>(StringComparer.Ordinal);
+        if (ids.Count == 0) return rows;
+        // Message ids are version-7 GUIDs (time ordered), so one key range holds every message of the phase.
         var query = new TableQuery
         {
             Filter = TableFilter.Range("PartitionKey", "MSG|" + ids.Min(StringComparer.Ordinal), "MSG|" + ids.Max(StringComparer.Ordinal) + "~") +
                      " and " + TableFilter.Equal("RowKey", "MESSAGE"),
-            Select = ["messageId", "status"],
+            Select = ["messageId", "status", "updatedAt"],
             Top = 1000,
         };
+        var table = tables.GetTable(HubTables.Messages);
         while (true)
         {
             var page = await table.QueryAsync(query);
-            foreach (var row in page.Rows) statuses[row.GetString("messageId")!] = row.GetString("status");
-            if (page.Continuation is null) return statuses;
+            foreach (var row in page.Rows)
+                rows[row.GetString("messageId")!] = (row.GetString("status"), row.GetDateTimeOffset("updatedAt") ?? DateTimeOffset.MinValue);
+            if (page.Continuation is null) return rows;
             query = new TableQuery { Filter = query.Filter, Select = query.Select, Top = query.Top, Continuation = page.Continuation };
         }
     }
 
     /// <summary>How many times the sandbox accepted each message, by the callback data the hub put on it.</summary>
-    private async Task<Dictionary<string, int>> SandboxSendsAsync() =>
-        await sandbox.GetFromJsonAsync<Dictionary<string, int>>("/sandbox/stats/sends?by=biz_opaque_callback_data") ?? [];
+    private async Task<Dictionary<string, int>> SandboxSendsAsync()
+    {
+        var tally = await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/sends/by-callback-data");
+        if (tally.GetProperty("untracked").GetInt64() > 0) throw new InvalidOperationException("The sandbox's send tally overflowed; run fewer messages.");
+        return tally.GetProperty("counts").Deserialize<Dictionary<string, int>>() ?? [];
+    }
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -44,6 +44,7 @@ public static class HubApp
         builder.Services.AddSingleton<MessageStore>();
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<ConversationStore>();
+        builder.Services.AddSingleton<OpenWindowCache>();
         builder.Services.AddSingleton<AcceptMessageHandler>();
         builder.Services.AddSingleton<SendCompletions>();
         builder.Services.AddSingleton<SendGovernor>();

@@ -39,6 +39,7 @@ public static class SandboxApp
         services.AddSingleton<RequestLog>();
         services.AddSingleton<MessageLog>();
         services.AddSingleton<FaultInjector>();
+        services.AddSingleton<SendTally>();
 
         services.AddSingleton<IEumOperationGroup, SendOperations>();
         services.AddSingleton<IEumOperationGroup, AccountOperations>();

@@ -21,6 +21,12 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
     private ChildProcess? _process;
     private string? _workDirectory;
 
+    /// <summary>
+    /// Azurite prints one access-log line per request by default, which costs it (and whoever drains its output) CPU
+    /// per request; a benchmark turns it off (<c>--silent</c>). Tests keep it: the tail shows what reached the emulator.
+    /// </summary>
+    public bool AccessLog { get; init; } = true;
+
     public int BlobPort { get; private set; }
 
     public int QueuePort { get; private set; }
@@ -51,13 +57,15 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
         {
             int[] ports = FreePort.Next(3);
             (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
-            return ChildProcess.Start(azurite,
-            [
+            var arguments = new List<string>
+            {
                 "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                 "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
                 // Accept whatever x-ms-version a client sends; never phone home; keep nothing on disk.
                 "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--inMemoryPersistence",
-            ], new ChildProcessOptions { Name = "azurite", WorkingDirectory = _workDirectory });
+            };
+            if (!AccessLog) arguments.Add("--silent");
+            return ChildProcess.Start(azurite, arguments, new ChildProcessOptions { Name = "azurite", WorkingDirectory = _workDirectory });
         }, () => [TablePort, QueuePort, BlobPort], StartTimeout).ConfigureAwait(false);
     }
 

@@ -22,6 +22,7 @@ public sealed class AcceptMessageHandler(
     MessageStore store,
     IdempotencyStore idempotency,
     ConversationStore conversations,
+    OpenWindowCache openWindows,
     QueueService queues,
     SendCompletions completions,
     MediaIdResolver mediaIds,
@@ -45,11 +46,16 @@ public sealed class AcceptMessageHandler(
         if (mediaErrors.Count > 0) return HubProblems.Validation(mediaErrors);
         if (options.Outbound.EnforceServiceWindow && message.NeedsServiceWindow)
         {
-            var last = await conversations.GetLastInboundAtAsync(sender, RecipientRules.ToWaId(message.To), cancellationToken);
-            if (!ServiceWindow.IsOpen(last, clock.GetUtcNow()))
-                return HubProblems.ServiceWindowClosed(last is null
-                    ? "This contact has never written to this number, so only a template can start the conversation."
-                    : $"The contact last wrote at {last:O}, more than 24 hours ago.");
+            var waId = RecipientRules.ToWaId(message.To);
+            if (!openWindows.IsKnownOpen(sender, waId))
+            {
+                var last = await conversations.GetLastInboundAtAsync(sender, waId, cancellationToken);
+                if (!ServiceWindow.IsOpen(last, clock.GetUtcNow()))
+                    return HubProblems.ServiceWindowClosed(last is null
+                        ? "This contact has never written to this number, so only a template can start the conversation."
+                        : $"The contact last wrote at {last:O}, more than 24 hours ago.");
+                openWindows.Remember(sender, waId, last);
+            }
         }
 
         var id = MessageRecord.NewId();

@@ -37,11 +37,12 @@ public static class HealthRoutes
             });
         });
 
-        app.MapPost("/sandbox/reset", (SandboxWorld world, RequestLog requests, MessageLog messages, DeliveryLog deliveries) =>
+        app.MapPost("/sandbox/reset", (SandboxWorld world, RequestLog requests, MessageLog messages, SendTally tally, DeliveryLog deliveries) =>
         {
             world.Reset();
             requests.Clear();
             messages.Clear();
+            tally.Clear();
             deliveries.Clear();
             return Results.NoContent();
         });

@@ -9,10 +9,11 @@ public static class RecordingRoutes
 
         group.MapGet("/requests", (RequestLog log, string? operation) =>
             Results.Json(log.Snapshot(operation is null ? null : r => r.Operation == operation)));
-        group.MapDelete("/requests", (RequestLog log, MessageLog messages) =>
+        group.MapDelete("/requests", (RequestLog log, MessageLog messages, SendTally tally) =>
         {
             log.Clear();
             messages.Clear();
+            tally.Clear();
             return Results.NoContent();
         });
 
@@ -31,5 +32,7 @@ public static class RecordingRoutes
             m.MessageId,
             m.Statuses,
         })));
+
+        group.MapGet("/sends/by-callback-data", (SendTally tally) => Results.Json(new { counts = tally.Snapshot(), untracked = tally.Untracked }));
     }
 }

@@ -13,7 +13,7 @@ namespace WhatsAppHub.Sandbox.Eum.Operations;
 /// SendWhatsAppMessage: checks the envelope EUM and Meta check (the blob is a Cloud API JSON object
 /// for WhatsApp), answers a fresh wamid, records the decoded message and starts its status webhooks.
 /// </summary>
-public sealed partial class SendOperations(SandboxWorld world, MessageLog messages, StatusPublisher statuses, TimeProvider time) : IEumOperationGroup
+public sealed partial class SendOperations(SandboxWorld world, MessageLog messages, SendTally tally, StatusPublisher statuses, TimeProvider time) : IEumOperationGroup
 {
     public IEnumerable<EumOperation> Operations =>
     [
@@ -64,6 +64,7 @@ public sealed partial class SendOperations(SandboxWorld world, MessageLog messag
             MessageId = messageId,
         };
         messages.Add(record);
+        tally.Add(Text(message, "biz_opaque_callback_data"));
 
         if (!isMarkRead)
         {
