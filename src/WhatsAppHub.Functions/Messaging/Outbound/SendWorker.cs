@@ -82,7 +82,7 @@ public sealed class SendWorker(
             await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
             return;
         }
-        if (message.Status == MessageStatus.Sending)
+        if (message is { Status: MessageStatus.Sending, AttemptStartedAt: not null })
         {
             await ReconcileAsync(queue, queued, message, etag, cancellationToken);
             return;
@@ -157,7 +157,8 @@ public sealed class SendWorker(
 
             case SendFailureKind.Retryable when _retry.CanRetry(attempt.Attempts):
                 var delay = _retry.NextDelay(attempt.Attempts, Random.Shared, failure.MinimumDelay);
-                await store.UpdateAsync(attempt with { Status = MessageStatus.Queued, Error = failure.Error, UpdatedAt = now }, etag, cancellationToken);
+                // The status stays 'sending' (it only moves forward); no attempt is in flight while it waits for the next.
+                await store.UpdateAsync(attempt with { AttemptStartedAt = null, Error = failure.Error, UpdatedAt = now }, etag, cancellationToken);
                 logger.LogInformation("Message {MessageId} attempt {Attempt} failed ({ErrorType}); retrying in {Delay}",
                     attempt.Id, attempt.Attempts, failure.Error.Type, delay);
                 await HideAsync(queue, queued, delay, cancellationToken);
