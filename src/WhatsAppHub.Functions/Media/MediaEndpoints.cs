@@ -48,7 +48,7 @@ public static class MediaEndpoints
         if (body.Problem is not null) return body.Problem;
 
         var errors = new ValidationErrors();
-        var json = JsonObjectReader.Read(body.Bytes.Span, errors);
+        var json = JsonBody.ParseObject(body.Bytes.Span, errors);
         if (json is null) return HubProblems.Validation(errors.All);
         var type = JsonRules.String(json, "type", JsonPath.Root, errors, required: false);
         var mimeType = JsonRules.String(json, "mimeType", JsonPath.Root, errors, required: false);

@@ -22,7 +22,7 @@ public sealed record S3KeyUploadRequest(string S3Key, string? Type, string? Phon
     public static (S3KeyUploadRequest? Request, IReadOnlyList<ValidationError> Errors) Read(ReadOnlySpan<byte> utf8Json)
     {
         var errors = new ValidationErrors();
-        var body = JsonObjectReader.Read(utf8Json, errors);
+        var body = JsonBody.ParseObject(utf8Json, errors);
         if (body is null) return (null, errors.All);
 
         var key = JsonRules.String(body, "s3Key", JsonPath.Root, errors, required: true, minLength: 1);

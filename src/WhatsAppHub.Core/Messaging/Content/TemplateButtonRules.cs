@@ -16,18 +16,11 @@ public static class TemplateButtonRules
     /// <summary>A template URL is at most 2000 characters, so its variable suffix is too.</summary>
     public const int MaxUrlLength = 2000;
     public const int MaxButtonLabelLength = 25;
-    public const int MaxMpmSections = 10;
-    public const int MaxMpmProducts = 30;
-    public const int MaxSectionTitleLength = 24;
-    /// <summary>Hub limit for catalog ids: Meta states none.</summary>
-    public const int MaxRetailerIdLength = 256;
 
     private static readonly HashSet<string> Members = ["type", "sub_type", "index", "parameters"];
     private static readonly HashSet<string> SingleButtonSubTypes = ["copy_code", "catalog", "mpm", "flow", "order_details", "voice_call"];
     private static readonly HashSet<string> CatalogMembers = ["thumbnail_product_retailer_id"];
     private static readonly HashSet<string> MpmMembers = ["thumbnail_product_retailer_id", "sections"];
-    private static readonly HashSet<string> SectionMembers = ["title", "product_items"];
-    private static readonly HashSet<string> ItemMembers = ["product_retailer_id"];
     private static readonly HashSet<string> FlowMembers = ["flow_token", "flow_action_data"];
 
     /// <summary>What each sub_type's parameter may be, and whether it must be given.</summary>
@@ -118,7 +111,7 @@ public static class TemplateButtonRules
         "catalog" => (action, path, errors) =>
         {
             JsonRules.OnlyKnownMembers(action, path, errors, CatalogMembers);
-            TokenRules.Read(action, "thumbnail_product_retailer_id", path, errors, MaxRetailerIdLength, required: false);
+            TokenRules.Read(action, "thumbnail_product_retailer_id", path, errors, ProductSections.MaxRetailerIdLength, required: false);
         },
         "mpm" => Mpm,
         "flow" => (action, path, errors) =>
@@ -136,25 +129,7 @@ public static class TemplateButtonRules
     private static void Mpm(JsonObject action, string path, ValidationErrors errors)
     {
         JsonRules.OnlyKnownMembers(action, path, errors, MpmMembers);
-        TokenRules.Read(action, "thumbnail_product_retailer_id", path, errors, MaxRetailerIdLength);
-        var sections = JsonRules.Array(action, "sections", path, errors, required: true, minCount: 1, maxCount: MaxMpmSections);
-        if (sections is null) return;
-        var sectionsPath = JsonPath.Member(path, "sections");
-        var products = 0;
-        foreach (var (section, sectionPath) in JsonRules.Objects(sections, sectionsPath, errors))
-        {
-            JsonRules.OnlyKnownMembers(section, sectionPath, errors, SectionMembers);
-            JsonRules.String(section, "title", sectionPath, errors, required: true, minLength: 1, maxLength: MaxSectionTitleLength);
-            var items = JsonRules.Array(section, "product_items", sectionPath, errors, required: true, minCount: 1);
-            if (items is null) continue;
-            products += items.Count;
-            foreach (var (item, itemPath) in JsonRules.Objects(items, JsonPath.Member(sectionPath, "product_items"), errors))
-            {
-                JsonRules.OnlyKnownMembers(item, itemPath, errors, ItemMembers);
-                TokenRules.Read(item, "product_retailer_id", itemPath, errors, MaxRetailerIdLength);
-            }
-        }
-        if (products > MaxMpmProducts)
-            errors.Add(sectionsPath, "maxItems", $"The sections may hold at most {MaxMpmProducts} products in all (have {products}).");
+        TokenRules.Read(action, "thumbnail_product_retailer_id", path, errors, ProductSections.MaxRetailerIdLength);
+        ProductSections.Validate(action, path, errors);
     }
 }

@@ -86,8 +86,8 @@ public static partial class TemplateParameterRules
                 break;
             case "product":
                 JsonRules.OnlyKnownMembers(value, path, errors, ProductMembers);
-                TokenRules.Read(value, "product_retailer_id", path, errors, TemplateButtonRules.MaxRetailerIdLength);
-                TokenRules.Read(value, "catalog_id", path, errors, TemplateButtonRules.MaxRetailerIdLength);
+                TokenRules.Read(value, "product_retailer_id", path, errors, ProductSections.MaxRetailerIdLength);
+                TokenRules.Read(value, "catalog_id", path, errors, ProductSections.MaxRetailerIdLength);
                 break;
             case "action":
                 action?.Invoke(value, path, errors);

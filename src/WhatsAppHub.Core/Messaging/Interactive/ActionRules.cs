@@ -8,8 +8,6 @@ public static class ActionRules
 {
     /// <summary>Hub limit: Meta states none for catalog ids (numeric Graph ids in practice).</summary>
     public const int MaxCatalogIdLength = 64;
-    /// <summary>Hub limit: Meta states none for retailer ids; catalogs keep them short.</summary>
-    public const int MaxRetailerIdLength = 256;
 
     /// <summary>Checks that <c>name</c> is given and equals <paramref name="expected"/>, as Meta requires for most action kinds.</summary>
     public static void Name(JsonObject action, string path, ValidationErrors errors, string expected)
@@ -32,5 +30,5 @@ public static class ActionRules
         JsonRules.String(obj, "catalog_id", path, errors, required: true, minLength: 1, maxLength: MaxCatalogIdLength);
 
     public static string? RetailerId(JsonObject obj, string name, string path, ValidationErrors errors) =>
-        JsonRules.String(obj, name, path, errors, required: true, minLength: 1, maxLength: MaxRetailerIdLength);
+        TokenRules.Read(obj, name, path, errors, ProductSections.MaxRetailerIdLength);
 }

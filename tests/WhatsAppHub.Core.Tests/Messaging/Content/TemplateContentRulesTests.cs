@@ -1,3 +1,4 @@
+using WhatsAppHub.Core.Messaging;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Core.Messaging.Content;
 
@@ -172,15 +173,15 @@ public class TemplateContentRulesTests
     [Fact]
     public void A_multi_product_button_takes_30_products_and_not_31()
     {
-        Send.Accepted(Send.Template(Mpm(3, TemplateButtonRules.MaxMpmProducts)));
-        Send.Refused(Send.Template(Mpm(3, TemplateButtonRules.MaxMpmProducts + 1)), "$.template.components[0].parameters[0].action.sections", "maxItems");
+        Send.Accepted(Send.Template(Mpm(3, ProductSections.MaxProducts)));
+        Send.Refused(Send.Template(Mpm(3, ProductSections.MaxProducts + 1)), "$.template.components[0].parameters[0].action.sections", "maxTotalItems");
     }
 
     [Fact]
     public void A_multi_product_button_takes_10_sections_and_not_11()
     {
-        Send.Accepted(Send.Template(Mpm(TemplateButtonRules.MaxMpmSections, TemplateButtonRules.MaxMpmSections)));
-        Send.Refused(Send.Template(Mpm(TemplateButtonRules.MaxMpmSections + 1, TemplateButtonRules.MaxMpmSections + 1)),
+        Send.Accepted(Send.Template(Mpm(ProductSections.MaxSections, ProductSections.MaxSections)));
+        Send.Refused(Send.Template(Mpm(ProductSections.MaxSections + 1, ProductSections.MaxSections + 1)),
             "$.template.components[0].parameters[0].action.sections", "maxItems");
     }
 

@@ -1,3 +1,4 @@
+using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Messaging.Interactive;
 using static WhatsAppHub.Core.Tests.Messaging.Interactive.InteractiveCase;
 
@@ -21,10 +22,10 @@ public class CommerceRulesTests
         { "product_list", "body", Remove, "body", "required" },
         { "product_list", "action.catalog_id", Remove, "action.catalog_id", "required" },
         { "product_list", "action.sections", "[]", "action.sections", "minItems" },
-        { "product_list", "action.sections", Many(ProductListRules.MaxSections + 1, i => Section(i, 1)), "action.sections", "maxItems" },
-        { "product_list", "action.sections", Many(2, i => Section(i, i == 0 ? ProductListRules.MaxProductsTotal : 1)), "action.sections", "maxTotalItems" },
+        { "product_list", "action.sections", Many(ProductSections.MaxSections + 1, i => Section(i, 1)), "action.sections", "maxItems" },
+        { "product_list", "action.sections", Many(2, i => Section(i, i == 0 ? ProductSections.MaxProducts : 1)), "action.sections", "maxTotalItems" },
         { "product_list", "action.sections[0].title", Remove, "action.sections[0].title", "required" },
-        { "product_list", "action.sections[0].title", Text(ProductListRules.MaxSectionTitleLength + 1), "action.sections[0].title", "maxLength" },
+        { "product_list", "action.sections[0].title", Text(ProductSections.MaxTitleLength + 1), "action.sections[0].title", "maxLength" },
         { "product_list", "action.sections[0].product_items", "[]", "action.sections[0].product_items", "minItems" },
         { "product_list", "action.sections[0].product_items[1].product_retailer_id", Remove, "action.sections[0].product_items[1].product_retailer_id", "required" },
         { "product_list", "action.sections[0].product_items[1]", Str("SKU-89"), "action.sections[0].product_items[1]", "type" },
@@ -43,8 +44,8 @@ public class CommerceRulesTests
 
     public static TheoryData<string, string, string> Accepted => new()
     {
-        { "product_list", "action.sections", Many(ProductListRules.MaxSections, i => Section(i, 3)) },
-        { "product_list", "action.sections", Many(1, i => Section(i, ProductListRules.MaxProductsTotal)) },
+        { "product_list", "action.sections", Many(ProductSections.MaxSections, i => Section(i, 3)) },
+        { "product_list", "action.sections", Many(1, i => Section(i, ProductSections.MaxProducts)) },
         { "product_list", "footer", """{"text":"Spring range"}""" },
         { "catalog_message", "action.parameters", Remove },
         { "catalog_message", "footer", """{"text":"Example Ltd"}""" },

@@ -1,3 +1,4 @@
+using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Messaging.Interactive;
 
 namespace WhatsAppHub.Core.Tests.Messaging.Interactive;
@@ -27,9 +28,9 @@ public class MetaLimitsTests
             (ListRules.MaxRowTitleLength, 24, "row title"),
             (ListRules.MaxRowDescriptionLength, 72, "row description"),
             (CtaUrlRules.MaxDisplayTextLength, 20, "CTA display text"),
-            (ProductListRules.MaxSections, 10, "MPM sections"),
-            (ProductListRules.MaxProductsTotal, 30, "MPM products"),
-            (ProductListRules.MaxSectionTitleLength, 24, "MPM section title"),
+            (ProductSections.MaxSections, 10, "MPM sections"),
+            (ProductSections.MaxProducts, 30, "MPM products"),
+            (ProductSections.MaxTitleLength, 24, "MPM section title"),
             (CarouselRules.MinCards, 2, "carousel min cards"),
             (CarouselRules.MaxCards, 10, "carousel max cards"),
             (CarouselRules.MaxCardIndex, 9, "card_index"),
