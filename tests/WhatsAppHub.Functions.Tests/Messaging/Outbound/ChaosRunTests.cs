@@ -15,7 +15,7 @@ namespace WhatsAppHub.Functions.Tests.Messaging.Outbound;
 [Collection("Faults")]
 public class ChaosRunTests(FaultsFixture fixture, ITestOutputHelper output)
 {
-    private const int MessageCount = 2_000;
+    private const int MessageCount = 3_000;
     private static readonly TimeSpan SettleWithin = TimeSpan.FromSeconds(90);
 
     [Fact]
