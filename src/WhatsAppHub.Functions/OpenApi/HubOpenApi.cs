@@ -31,6 +31,9 @@ public static class HubOpenApi
         options.AddOperationTransformer(security);
         options.AddOperationTransformer(new SendOperationTransformer());
         options.AddOperationTransformer(new MediaUploadTransformer());
+        var writtenJson = new WrittenJsonSchemaTransformer();
+        options.AddSchemaTransformer(writtenJson);
+        options.AddDocumentTransformer(writtenJson);
     });
 
     public static void MapHubOpenApi(this IEndpointRouteBuilder app)
