@@ -22,7 +22,7 @@ internal sealed class FunctionKeySecurityTransformer : IOpenApiDocumentTransform
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = FunctionKeyFilter.HeaderName,
-            Description = $"The hub's function key (Hub__ApiKey, or the Functions host key). The query parameter ?{FunctionKeyFilter.QueryName}= works too.",
+            Description = $"The hub's function key (the Hub__ApiKey setting). The query parameter ?{FunctionKeyFilter.QueryName}= works too.",
         };
         return Task.CompletedTask;
     }
