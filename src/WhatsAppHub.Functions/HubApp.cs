@@ -9,6 +9,7 @@ using WhatsAppHub.Functions.Health;
 using WhatsAppHub.Functions.Media;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
+using WhatsAppHub.Functions.OpenApi;
 using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Security;
 using WhatsAppHub.Functions.Storage;
@@ -57,6 +58,7 @@ public static class HubApp
         builder.Services.AddSingleton<DeleteMediaHandler>();
         builder.Services.AddSingleton<MediaIdResolver>();
         builder.Services.AddSingleton<HealthProbe>();
+        builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
@@ -65,9 +67,10 @@ public static class HubApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
+        app.MapHubOpenApi();
         var api = app.MapGroup("/api");
         api.MapHealthEndpoints();
-        var secured = api.MapGroup(string.Empty).AddEndpointFilter(FunctionKeyFilter.For(options.ApiKey));
+        var secured = api.MapGroup(string.Empty).RequireFunctionKey(options.ApiKey);
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
         return app;

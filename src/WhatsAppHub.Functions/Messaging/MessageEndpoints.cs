@@ -1,4 +1,5 @@
 using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Functions.OpenApi;
 using WhatsAppHub.Functions.Problems;
 
 namespace WhatsAppHub.Functions.Messaging;
@@ -9,17 +10,22 @@ public static class MessageEndpoints
     /// <summary>Cloud API bodies are small; anything larger than this is refused before it is parsed.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
+    /// <summary>The operation id of the any-type send (the typed routes take <see cref="OutboundRoute.OperationName"/>).</summary>
+    public const string AnyTypeOperationName = "SendMessage";
+
     public static RouteGroupBuilder MapMessageEndpoints(this RouteGroupBuilder api)
     {
         var messages = api.MapGroup("/messages").WithTags("Messages");
         messages.MapPost("/", (HttpRequest request, AcceptMessageHandler handler, CancellationToken ct) => SendAsync(request, null, handler, ct))
-            .WithName("SendMessage")
-            .WithSummary("Send a WhatsApp message of any type (Cloud API shape: to, type and the member named by type).");
+            .WithName(AnyTypeOperationName)
+            .WithSummary("Send a WhatsApp message of any type (Cloud API shape: to, type and the member named by type).")
+            .ProducesSendResponses();
         foreach (var route in OutboundRoutes.All)
         {
             messages.MapPost("/" + route.Path, (HttpRequest request, AcceptMessageHandler handler, CancellationToken ct) => SendAsync(request, route, handler, ct))
                 .WithName(route.OperationName)
-                .WithSummary(route.Summary);
+                .WithSummary(route.Summary)
+                .ProducesSendResponses();
         }
         messages.MapGet("/", ListAsync).WithName("ListMessages")
             .WithSummary("List messages, oldest first, filtered by recipient (to), sender (phoneNumberId), status and time (from, until).");

@@ -11,6 +11,9 @@ public sealed class LocationContentRules : IMessageContentRules
 {
     /// <summary>Hub limit for name and address: Meta states none; this keeps a typo'd paste from travelling.</summary>
     public const int MaxTextLength = 1024;
+    /// <summary>Decimal degrees: latitude lies in ±90, longitude in ±180.</summary>
+    public const double MaxLatitude = 90;
+    public const double MaxLongitude = 180;
 
     private static readonly HashSet<string> Members = ["latitude", "longitude", "name", "address"];
 
@@ -21,8 +24,8 @@ public sealed class LocationContentRules : IMessageContentRules
     public void Validate(JsonObject content, string path, ValidationErrors errors)
     {
         JsonRules.OnlyKnownMembers(content, path, errors, Members);
-        JsonRules.Number(content, "latitude", path, errors, required: true, min: -90, max: 90);
-        JsonRules.Number(content, "longitude", path, errors, required: true, min: -180, max: 180);
+        JsonRules.Number(content, "latitude", path, errors, required: true, min: -MaxLatitude, max: MaxLatitude);
+        JsonRules.Number(content, "longitude", path, errors, required: true, min: -MaxLongitude, max: MaxLongitude);
         JsonRules.String(content, "name", path, errors, required: false, minLength: 1, maxLength: MaxTextLength);
         JsonRules.String(content, "address", path, errors, required: false, minLength: 1, maxLength: MaxTextLength);
     }

@@ -19,5 +19,8 @@ public sealed class MediaContentRules(string type, MediaExtras extras) : IMessag
 
     public string Type => type;
 
+    /// <summary>The members this type takes besides <c>id</c> / <c>link</c> (read by the OpenAPI schemas too).</summary>
+    public MediaExtras Extras => extras;
+
     public void Validate(JsonObject content, string path, ValidationErrors errors) => MediaObjectRules.Validate(content, path, errors, extras);
 }
