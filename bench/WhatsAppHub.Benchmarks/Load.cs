@@ -5,6 +5,7 @@ using System.Text.Json;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Benchmarks;
@@ -112,11 +113,13 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
     {
         var rows = new Dictionary<string, (string?, DateTimeOffset)>(StringComparer.Ordinal);
         if (ids.Count == 0) return rows;
-        // Message ids are version-7 GUIDs (time ordered), so one key range holds every message of the phase.
+        // Message ids are version-7 GUIDs (time ordered) and MESSAGE rows are partitioned by a prefix of the id with the
+        // id as RowKey, so one key range holds every message of the phase.
+        var (first, last) = (ids.Min(StringComparer.Ordinal)!, ids.Max(StringComparer.Ordinal)!);
         var query = new TableQuery
         {
-            Filter = TableFilter.Range("PartitionKey", "MSG|" + ids.Min(StringComparer.Ordinal), "MSG|" + ids.Max(StringComparer.Ordinal) + "~") +
-                     " and " + TableFilter.Equal("RowKey", "MESSAGE"),
+            Filter = $"PartitionKey ge '{MessageKeys.MessagePartition(first)}' and PartitionKey le '{MessageKeys.MessagePartition(last)}' " +
+                     $"and RowKey ge '{first}' and RowKey le '{last}'",
             Select = ["messageId", "status", "updatedAt"],
             Top = 1000,
         };

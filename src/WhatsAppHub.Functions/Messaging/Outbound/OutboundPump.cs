@@ -5,9 +5,11 @@ using WhatsAppHub.Functions.Storage;
 namespace WhatsAppHub.Functions.Messaging.Outbound;
 
 /// <summary>
-/// Drains the <c>outbound</c> queue in this process: dequeues in batches of 32 and keeps up to
-/// <see cref="OutboundSettings.Concurrency"/> sends in flight. Several instances compete for the same queue; each
-/// message is hidden while one of them works on it. Off when the Azure Functions host triggers on the queue.
+/// Drains the <c>outbound</c> queue in this process. A queue message names up to <see cref="OutboundWork.MaxIds"/>
+/// messages, so the pump counts messages, not queue messages: it keeps about <see cref="MaxMessagesInFlight"/> in hand
+/// (EUM calls themselves are limited to <see cref="OutboundSettings.Concurrency"/> by the worker) and asks the queue only
+/// for what fits, so nothing sits hidden here while other instances could send it. Several instances compete for the
+/// same queue; each message is hidden while one of them works on it. Off when the Azure Functions host triggers on the queue.
 /// </summary>
 public sealed class OutboundPump(
     QueueService queues,
@@ -18,30 +20,32 @@ public sealed class OutboundPump(
 {
     private static readonly TimeSpan MaxIdleDelay = TimeSpan.FromSeconds(1);
 
+    private readonly SemaphoreSlim _finished = new(0);
+    private int _inFlight;
+
+    /// <summary>Four calls' worth per slot: enough to keep the slots busy while batches are read and written.</summary>
+    private int MaxMessagesInFlight => options.Outbound.Concurrency * 4;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Outbound.RunPumps) return;
         await storage.Ready.WaitAsync(stoppingToken);
 
         var queue = queues.GetQueue(HubQueues.Outbound);
-        using var slots = new SemaphoreSlim(options.Outbound.Concurrency);
         var idle = TimeSpan.FromMilliseconds(20);
+        var idsPerQueueMessage = 1.0; // a running average, to turn free capacity into a number of queue messages
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Ask only for as many messages as there are free slots, so nothing sits hidden in this process.
-                await slots.WaitAsync(stoppingToken);
-                var free = 1 + slots.CurrentCount;
-                IReadOnlyList<QueueMessage> batch;
-                try
+                var free = MaxMessagesInFlight - Volatile.Read(ref _inFlight);
+                if (free <= 0)
                 {
-                    batch = await queue.GetAsync(Math.Min(32, free), worker.LeaseTime, stoppingToken);
+                    await _finished.WaitAsync(TimeSpan.FromMilliseconds(100), stoppingToken);
+                    continue;
                 }
-                finally
-                {
-                    slots.Release();
-                }
+                var wanted = (int)Math.Clamp(Math.Ceiling(free / idsPerQueueMessage), 1, 32);
+                var batch = await queue.GetAsync(wanted, worker.LeaseTime, stoppingToken);
                 if (batch.Count == 0)
                 {
                     await Task.Delay(idle, stoppingToken);
@@ -51,8 +55,10 @@ public sealed class OutboundPump(
                 idle = TimeSpan.FromMilliseconds(20);
                 foreach (var message in batch)
                 {
-                    await slots.WaitAsync(stoppingToken);
-                    _ = HandleAsync(queue, message, slots, stoppingToken);
+                    var ids = OutboundWork.TryParse(message.Text)?.MessageIds.Count ?? 1;
+                    idsPerQueueMessage = 0.8 * idsPerQueueMessage + 0.2 * ids;
+                    Interlocked.Add(ref _inFlight, ids);
+                    _ = HandleAsync(queue, message, ids, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -67,10 +73,11 @@ public sealed class OutboundPump(
         }
     }
 
-    private async Task HandleAsync(IWorkQueue queue, QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task HandleAsync(IWorkQueue queue, QueueMessage message, int ids, CancellationToken stoppingToken)
     {
         try
         {
+            await Task.Yield(); // let the pump hand out the rest of the dequeued batch first
             await worker.HandleAsync(queue, message, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -79,12 +86,13 @@ public sealed class OutboundPump(
         }
         catch (Exception e)
         {
-            // Storage trouble mid-way: leave the message; it reappears after its lease and the row says how far it got.
+            // Storage trouble mid-way: leave the message; it reappears after its lease and the rows say how far each got.
             logger.LogWarning(e, "Outbound queue message {QueueMessageId} not finished; it will be retried", message.MessageId);
         }
         finally
         {
-            slots.Release();
+            Interlocked.Add(ref _inFlight, -ids);
+            _finished.Release();
         }
     }
 }
