@@ -31,9 +31,42 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
 
     public static string Recipient(int i) => $"+1555{7000000 + i % Recipients}";
 
-    public async Task<PhaseResult> RunAsync(string name, int count, int callers)
+    /// <summary>Closed loop: <paramref name="callers"/> callers, each posting its next message when the last is answered.</summary>
+    public Task<PhaseResult> RunAsync(string name, int count, int callers) =>
+        MeasureAsync(name, count, callers, async (post, ct) =>
+        {
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < count) await post(i, Stopwatch.GetTimestamp());
+            }));
+        });
+
+    /// <summary>
+    /// Open loop: message i is due at start + i / <paramref name="perSecond"/>, whatever the answers to earlier ones, so
+    /// the accept latency shows the hub at that offered rate rather than queueing behind a saturated machine. Latency
+    /// counts from the due time, so a load generator that falls behind shows up in it instead of hiding.
+    /// </summary>
+    public Task<PhaseResult> RunOpenAsync(string name, int count, int perSecond) =>
+        MeasureAsync(name, count, 256, async (post, ct) =>
+        {
+            var inFlight = new List<Task>(count);
+            var start = Stopwatch.GetTimestamp();
+            var ticksPerMessage = Stopwatch.Frequency / (double)perSecond;
+            var i = 0;
+            while (i < count)
+            {
+                var now = Stopwatch.GetTimestamp();
+                for (; i < count && start + (long)(i * ticksPerMessage) <= now; i++) inFlight.Add(post(i, start + (long)(i * ticksPerMessage)));
+                if (i < count) await Task.Delay(1, ct);
+            }
+            await Task.WhenAll(inFlight);
+        });
+
+    private async Task<PhaseResult> MeasureAsync(string name, int count, int connections, Func<Func<int, long, Task>, CancellationToken, Task> offer)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = callers, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = new Uri(hub.BaseUrl),
             Timeout = TimeSpan.FromSeconds(30),
@@ -43,34 +76,28 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
         var latencies = new double[count];
         var ids = new string?[count];
         var statuses = new int[count];
-        var next = -1;
         string? firstError = null;
         var cpuBefore = Cpu();
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        await offer(async (i, due) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            try
             {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.PostAsJsonAsync("/api/messages",
-                        new { to = Recipient(i), type = "text", text = new { body = $"{name} message {i}" } });
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    statuses[i] = (int)response.StatusCode;
-                    if (response.StatusCode == HttpStatusCode.Accepted)
-                        ids[i] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    statuses[i] = 0; // no answer
-                    Interlocked.CompareExchange(ref firstError, $"{e.GetType().Name}: {e.Message} {e.InnerException?.Message} after {latencies[i]:F0} ms", null);
-                }
+                using var response = await http.PostAsJsonAsync("/api/messages",
+                    new { to = Recipient(i), type = "text", text = new { body = $"{name} message {i}" } });
+                latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                statuses[i] = (int)response.StatusCode;
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                    ids[i] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
             }
-        }));
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                statuses[i] = 0; // no answer
+                Interlocked.CompareExchange(ref firstError, $"{e.GetType().Name}: {e.Message} {e.InnerException?.Message} after {latencies[i]:F0} ms", null);
+            }
+        }, CancellationToken.None);
         var acceptedIn = clock.Elapsed;
 
         // Hidden (retrying) messages count in the queue's approximate length, so empty means every message is final.
