@@ -37,6 +37,40 @@ public static class MessageKeys
     public static string IdPrefix(DateTimeOffset time) =>
         Math.Max(0, time.ToUnixTimeMilliseconds()).ToString("x12", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Splits RowKeys of one partition into sorted runs whose ids were made at most <see cref="RunSpan"/> apart, so a
+    /// RowKey range query per run reads few rows besides the wanted ones (a retry's old id next to a fresh batch would
+    /// otherwise stretch one range over seconds of other messages). Keys that are not hub ids form runs of one.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<string>> Runs(IEnumerable<string> rowKeys)
+    {
+        List<string>? run = null;
+        long runStart = 0;
+        foreach (var key in rowKeys.Order(StringComparer.Ordinal))
+        {
+            var ms = CreatedMs(key);
+            if (run is not null && ms is { } t && t - runStart <= (long)RunSpan.TotalMilliseconds)
+            {
+                run.Add(key);
+                continue;
+            }
+            if (run is not null) yield return run;
+            run = [key];
+            runStart = ms ?? long.MinValue;
+            if (ms is null)
+            {
+                yield return run;
+                run = null;
+            }
+        }
+        if (run is not null) yield return run;
+    }
+
+    public static readonly TimeSpan RunSpan = TimeSpan.FromMilliseconds(250);
+
+    private static long? CreatedMs(string id) =>
+        id.Length == 32 && long.TryParse(id.AsSpan(0, 12), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ms) ? ms : null;
+
     public static string WamidPartition(string wamid) =>
         StorageKey.Compose("WAMID", (Fnv1a(wamid) % WamidPartitions).ToString(CultureInfo.InvariantCulture));
 

@@ -193,21 +193,21 @@ public sealed class MessageStore(TableService tables)
     }
 
     /// <summary>
-    /// The messages with these ids (those that exist), read with one query per partition: ids of one accept batch share
-    /// a partition and lie close together, so a RowKey range covers them.
+    /// The messages with these ids (those that exist), read with one query per partition and run of ids made close
+    /// together: ids of one accept batch share a partition and lie within milliseconds, so a RowKey range covers them
+    /// without reading many other rows. A lone id is a point read.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, (MessageRecord Message, string ETag)>> FindAllAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, (MessageRecord, string)>(StringComparer.Ordinal);
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        var pages = await Task.WhenAll(wanted.GroupBy(MessageKeys.MessagePartition).Select(async group =>
+        var runs = wanted.GroupBy(MessageKeys.MessagePartition).SelectMany(g => MessageKeys.Runs(g.Select(MessageKeys.MessageRowKey)).Select(run => (Partition: g.Key, Keys: run)));
+        var pages = await Task.WhenAll(runs.Select(async run =>
         {
-            if (group.Count() == 1)
-                return await GetRowAsync(group.First(), cancellationToken) is { } single ? [single] : new List<TableRow>();
-            var keys = group.Select(MessageKeys.MessageRowKey).Order(StringComparer.Ordinal).ToList();
+            if (run.Keys.Count == 1)
+                return await _table.GetAsync(run.Partition, run.Keys[0], cancellationToken) is { } single ? [single] : new List<TableRow>();
             var query = new TableQuery
             {
-                Filter = $"{TableFilter.Equal("PartitionKey", group.Key)} and RowKey ge {TableFilter.Quote(keys[0])} and RowKey le {TableFilter.Quote(keys[^1])}",
+                Filter = $"{TableFilter.Equal("PartitionKey", run.Partition)} and RowKey ge {TableFilter.Quote(run.Keys[0])} and RowKey le {TableFilter.Quote(run.Keys[^1])}",
                 Top = 1000,
             };
             var rows = new List<TableRow>();
@@ -219,6 +219,7 @@ public sealed class MessageStore(TableService tables)
                 query = new TableQuery { Filter = query.Filter, Top = query.Top, Continuation = page.Continuation };
             }
         }));
+        var found = new Dictionary<string, (MessageRecord, string)>(StringComparer.Ordinal);
         foreach (var row in pages.SelectMany(p => p))
         {
             var message = MessageRows.FromRow(row);

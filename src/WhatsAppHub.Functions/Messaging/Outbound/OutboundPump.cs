@@ -8,7 +8,8 @@ namespace WhatsAppHub.Functions.Messaging.Outbound;
 /// Drains the <c>outbound</c> queue in this process. A queue message names up to <see cref="OutboundWork.MaxIds"/>
 /// messages, so the pump counts messages, not queue messages: it keeps about <see cref="MaxMessagesInFlight"/> in hand
 /// (EUM calls themselves are limited to <see cref="OutboundSettings.Concurrency"/> by the worker) and asks the queue only
-/// for what fits, so nothing sits hidden here while other instances could send it. Several instances compete for the
+/// for what fits, so nothing sits hidden here while other instances could send it. Each dequeue (up to 32 queue
+/// messages) goes to the worker as one unit, so its rows are read and written together. Several instances compete for the
 /// same queue; each message is hidden while one of them works on it. Off when the Azure Functions host triggers on the queue.
 /// </summary>
 public sealed class OutboundPump(
@@ -53,13 +54,11 @@ public sealed class OutboundPump(
                     continue;
                 }
                 idle = TimeSpan.FromMilliseconds(20);
-                foreach (var message in batch)
-                {
-                    var ids = OutboundWork.TryParse(message.Text)?.MessageIds.Count ?? 1;
-                    idsPerQueueMessage = 0.8 * idsPerQueueMessage + 0.2 * ids;
-                    Interlocked.Add(ref _inFlight, ids);
-                    _ = HandleAsync(queue, message, ids, stoppingToken);
-                }
+                var ids = 0;
+                foreach (var message in batch) ids += OutboundWork.TryParse(message.Text)?.MessageIds.Count ?? 1;
+                idsPerQueueMessage = 0.8 * idsPerQueueMessage + 0.2 * ids / batch.Count;
+                Interlocked.Add(ref _inFlight, ids);
+                _ = HandleAsync(queue, batch, ids, stoppingToken); // the dequeued batch is one unit of work: its rows are read and written together
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -73,12 +72,12 @@ public sealed class OutboundPump(
         }
     }
 
-    private async Task HandleAsync(IWorkQueue queue, QueueMessage message, int ids, CancellationToken stoppingToken)
+    private async Task HandleAsync(IWorkQueue queue, IReadOnlyList<QueueMessage> batch, int ids, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Yield(); // let the pump hand out the rest of the dequeued batch first
-            await worker.HandleAsync(queue, message, stoppingToken);
+            await Task.Yield(); // let the pump ask for more at once
+            await worker.HandleAsync(queue, batch, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -86,8 +85,8 @@ public sealed class OutboundPump(
         }
         catch (Exception e)
         {
-            // Storage trouble mid-way: leave the message; it reappears after its lease and the rows say how far each got.
-            logger.LogWarning(e, "Outbound queue message {QueueMessageId} not finished; it will be retried", message.MessageId);
+            // Storage trouble mid-way: leave the messages; they reappear after their lease and the rows say how far each got.
+            logger.LogWarning(e, "Outbound queue messages {QueueMessageIds} not all finished; they will be retried", string.Join(", ", batch.Select(m => m.MessageId)));
         }
         finally
         {

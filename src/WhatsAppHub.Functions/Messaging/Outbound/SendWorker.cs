@@ -13,13 +13,14 @@ using WhatsAppHub.Functions.Storage;
 namespace WhatsAppHub.Functions.Messaging.Outbound;
 
 /// <summary>
-/// Handles one <c>outbound</c> queue message, which names one message or a batch of them. The MESSAGE rows decide what
-/// happens to each, and every attempt is written to its row (<c>sending</c>, attempt count, <c>attemptStartedAt</c>)
-/// before EUM is called, so a crash or a lost answer is seen on redelivery. A batch is read with one query, its attempts
-/// are recorded in one transaction (row by row when one row changed meanwhile), EUM is called concurrently, and the
-/// outcomes are written in transactions again. Messages that must wait (a retry's back-off, pacing, reconciliation, a
-/// row not written yet) go back on the queue grouped by their delay; the original queue message is deleted last.
-/// A single message, including the <c>{"id"}</c> form of earlier versions, takes exactly the same path.
+/// Handles <c>outbound</c> queue messages, each naming one message or a batch of them; the messages dequeued together
+/// are one unit of work. The MESSAGE rows decide what happens to each message, and every attempt is written to its row
+/// (<c>sending</c>, attempt count, <c>attemptStartedAt</c>) before EUM is called, so a crash or a lost answer is seen on
+/// redelivery. The rows are read with one query per partition, the attempts recorded in one transaction per partition
+/// (row by row when one row changed meanwhile), EUM is called concurrently, and the outcomes are written in
+/// transactions again. Messages that must wait (a retry's back-off, pacing, reconciliation, a row not written yet) go
+/// back on the queue grouped by their delay; each original queue message is let go of last. A single message,
+/// including the <c>{"id"}</c> form of earlier versions, takes exactly the same path.
 /// </summary>
 public sealed class SendWorker(
     MessageStore store,
@@ -52,34 +53,51 @@ public sealed class SendWorker(
     /// <summary>How long a dequeued message stays hidden while its attempts run.</summary>
     public TimeSpan LeaseTime => options.Eum.Timeout + TimeSpan.FromSeconds(30);
 
-    public async Task HandleAsync(IWorkQueue queue, QueueMessage queued, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles queue messages dequeued together as one unit, so their rows are read and written in as few transactions
+    /// as possible; each queue message is then finished (deleted, or kept for what must wait) on its own.
+    /// </summary>
+    public async Task HandleAsync(IWorkQueue queue, IReadOnlyList<QueueMessage> dequeued, CancellationToken cancellationToken)
     {
-        var work = OutboundWork.TryParse(queued.Text);
-        if (work is null)
+        var works = new List<(QueueMessage Queued, OutboundWork Work)>();
+        foreach (var queued in dequeued)
         {
-            await PoisonAsync(queue, queued, "The queue message is not {\"ids\": […]} or {\"id\": …}.", cancellationToken);
-            return;
+            var work = OutboundWork.TryParse(queued.Text);
+            if (work is null)
+            {
+                await PoisonAsync(queue, queued, "The queue message is not {\"ids\": […]} or {\"id\": …}.", cancellationToken);
+                continue;
+            }
+            if (queued.DequeueCount > options.Outbound.MaxAttempts + 50)
+            {
+                // Far more deliveries than attempts: something keeps failing before an outcome is recorded.
+                foreach (var id in work.MessageIds)
+                    await FailAsync(id, new MessageError("Poison", null, "The message could not be processed.",
+                        $"Delivered {queued.DequeueCount} times without an outcome.", false), cancellationToken);
+                await PoisonAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
+                continue;
+            }
+            works.Add((queued, work));
         }
-        if (queued.DequeueCount > options.Outbound.MaxAttempts + 50)
-        {
-            // Far more deliveries than attempts: something keeps failing before an outcome is recorded.
-            foreach (var id in work.MessageIds)
-                await FailAsync(id, new MessageError("Poison", null, "The message could not be processed.",
-                    $"Delivered {queued.DequeueCount} times without an outcome.", false), cancellationToken);
-            await PoisonAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
-            return;
-        }
+        if (works.Count == 0) return;
 
-        var rows = await store.FindAllAsync(work.MessageIds, cancellationToken);
+        // An id named by several of these queue messages (a duplicate) is handled once, on behalf of the first of them;
+        // the others let go of it. Should the first not be finished, it reappears after its lease and still names the id.
+        var owners = new Dictionary<string, QueueMessage>(StringComparer.Ordinal);
+        foreach (var (queued, work) in works)
+            foreach (var id in work.MessageIds)
+                owners.TryAdd(id, queued);
+
+        var rows = await store.FindAllAsync(owners.Keys, cancellationToken);
         var later = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var unwritten = new List<string>();
+        var unwritten = new HashSet<string>(StringComparer.Ordinal);
         var attempts = new List<(MessageRecord Message, string ETag)>();
         var reconciles = new List<Task>();
-        foreach (var id in work.MessageIds)
+        foreach (var (id, owner) in owners)
         {
             if (!rows.TryGetValue(id, out var current))
             {
-                if (clock.GetUtcNow() - queued.InsertedOn > OrphanAfter)
+                if (clock.GetUtcNow() - owner.InsertedOn > OrphanAfter)
                     logger.LogWarning("Dropping queue work for {MessageId}: its accept never stored the message", id);
                 else
                     unwritten.Add(id); // the accept is still writing the row
@@ -107,7 +125,8 @@ public sealed class SendWorker(
 
         await Task.WhenAll(reconciles.Concat(attempts.GroupBy(a => PhoneNumberId.Normalize(a.Message.PhoneNumberId))
             .Select(g => AttemptAllAsync(g.Key, g.ToList(), later, cancellationToken))));
-        await FinishAsync(queue, queued, work, unwritten, later, cancellationToken);
+        await Task.WhenAll(works.Select(w => FinishAsync(queue, w.Queued, w.Work,
+            w.Work.MessageIds.Where(id => ReferenceEquals(owners[id], w.Queued)).ToList(), unwritten, later, cancellationToken)));
     }
 
     /// <summary>Attempts messages of one sending number, as many at a time as the governor and the call slots allow.</summary>
@@ -292,18 +311,20 @@ public sealed class SendWorker(
     }
 
     /// <summary>
-    /// Puts the messages that must wait back on the queue, grouped by their delay in whole seconds (the queue's
-    /// granularity), then lets go of the original. New queue messages go first, so a crash in between leaves duplicates
-    /// (absorbed by the rows), never lost work. One group stays in the original queue message, its text and visibility
-    /// changed in one call: the group of rows not written yet if there is one, because the orphan check counts from the
-    /// original's insertion time.
+    /// Puts this queue message's ids that must wait back on the queue, grouped by their delay in whole seconds (the
+    /// queue's granularity), then lets go of the original. New queue messages go first, so a crash in between leaves
+    /// duplicates (absorbed by the rows), never lost work. One group stays in the original queue message, its text and
+    /// visibility changed in one call: the group of rows not written yet if there is one, because the orphan check
+    /// counts from the original's insertion time.
     /// </summary>
-    private async Task FinishAsync(IWorkQueue queue, QueueMessage queued, OutboundWork work, List<string> unwritten,
+    private async Task FinishAsync(IWorkQueue queue, QueueMessage queued, OutboundWork work, List<string> owned, HashSet<string> unwritten,
         ConcurrentDictionary<string, TimeSpan> later, CancellationToken cancellationToken)
     {
-        var groups = later.Concat(unwritten.Select(id => KeyValuePair.Create(id, TimeSpan.Zero)))
-            .GroupBy(p => Seconds(p.Value))
-            .Select(g => (Delay: TimeSpan.FromSeconds(g.Key), Ids: g.Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList()))
+        var waiting = owned.Where(unwritten.Contains).Select(id => (Id: id, Delay: TimeSpan.Zero))
+            .Concat(owned.Where(later.ContainsKey).Select(id => (Id: id, Delay: later[id])));
+        var groups = waiting
+            .GroupBy(p => Seconds(p.Delay))
+            .Select(g => (Delay: TimeSpan.FromSeconds(g.Key), Ids: g.Select(p => p.Id).ToList()))
             .OrderBy(g => g.Delay)
             .ToList();
         if (groups.Count == 0)
@@ -312,10 +333,9 @@ public sealed class SendWorker(
             return;
         }
 
-        var kept = unwritten.Count > 0 ? groups.First(g => g.Ids.Contains(unwritten[0])) : groups[0];
-        foreach (var (delay, ids) in groups.Where(g => g.Ids != kept.Ids))
-            foreach (var part in ids.Chunk(OutboundWork.MaxIds))
-                await queue.PutAsync(new OutboundWork(part).ToJson(), visibilityDelay: delay, ct: cancellationToken);
+        var kept = groups.FirstOrDefault(g => g.Ids.Any(unwritten.Contains), groups[0]);
+        await Task.WhenAll(groups.Where(g => !ReferenceEquals(g.Ids, kept.Ids))
+            .SelectMany(g => g.Ids.Chunk(OutboundWork.MaxIds).Select(part => queue.PutAsync(new OutboundWork(part).ToJson(), visibilityDelay: g.Delay, ct: cancellationToken))));
         var sameIds = kept.Ids.Count == work.MessageIds.Count;
         await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, kept.Delay,
             sameIds ? null : new OutboundWork(kept.Ids).ToJson(), cancellationToken);

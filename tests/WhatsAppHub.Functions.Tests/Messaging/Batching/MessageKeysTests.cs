@@ -36,4 +36,19 @@ public class MessageKeysTests
         Assert.Equal(MessageKeys.WamidPartition("wamid.abc/+="), MessageKeys.WamidPartition("wamid.abc/+="));
         Assert.DoesNotContain('/', MessageKeys.WamidRowKey("wamid.abc/+="));
     }
+
+    [Fact]
+    public void Ids_made_far_apart_are_read_in_separate_runs()
+    {
+        var t = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        string Id(long ms) => ms.ToString("x12") + "70008000000000000000";
+        var ids = new[] { Id(t + 10), Id(t), Id(t + 200), Id(t + 2000), "not-a-hub-id" };
+
+        var runs = MessageKeys.Runs(ids).ToList();
+
+        Assert.Equal(3, runs.Count);
+        Assert.Equal([Id(t), Id(t + 10), Id(t + 200)], runs[0]);
+        Assert.Equal([Id(t + 2000)], runs[1]);
+        Assert.Equal(["not-a-hub-id"], runs[2]);
+    }
 }
