@@ -80,7 +80,9 @@ public sealed class AcceptBatcher : IAsyncDisposable
         {
             try
             {
-                await _outbound.PutAsync(new OutboundWork(batch.Select(p => p.Message.Id).ToList()).ToJson());
+                // Two requests with one Idempotency-Key can race into one batch with the same id: store it once (a
+                // transaction refuses a row twice), and both get the outcome.
+                await _outbound.PutAsync(new OutboundWork(batch.Select(p => p.Message.Id).Distinct(StringComparer.Ordinal).ToList()).ToJson());
             }
             catch (Exception e)
             {
@@ -92,7 +94,7 @@ public sealed class AcceptBatcher : IAsyncDisposable
                 var members = group.ToList();
                 try
                 {
-                    await _store.InsertAllAsync(members.Select(p => p.Message).ToList(), CancellationToken.None);
+                    await _store.InsertAllAsync(members.Select(p => p.Message).DistinctBy(m => m.Id, StringComparer.Ordinal).ToList(), CancellationToken.None);
                     foreach (var p in members) p.Done.TrySetResult();
                 }
                 catch (Exception e)

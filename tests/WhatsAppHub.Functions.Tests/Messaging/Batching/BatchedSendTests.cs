@@ -39,6 +39,27 @@ public class BatchedSendTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_requests_with_one_idempotency_key_get_one_message_and_one_send()
+    {
+        const string to = "+15550041900";
+        await fixture.Hub.OpenServiceWindowAsync(to);
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(new { to, type = "text", text = new { body = "raced" } }) };
+            request.Headers.Add("Idempotency-Key", key);
+            return fixture.Hub.Http.SendAsync(request);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Single(responses.Select(r => r.Headers.Location!.OriginalString).Distinct());
+        await Messages.WaitForStatusAsync(fixture.Hub.Http, responses[0].Headers.Location!.OriginalString, "sent");
+        await Task.Delay(1000);
+        Assert.Single(await Messages.SandboxSendsToAsync(fixture.Sandbox.Http, to));
+    }
+
+    [Fact]
     public async Task A_queue_message_in_the_single_id_form_of_earlier_versions_is_sent()
     {
         var message = NewMessage("+15550041001");
