@@ -5,6 +5,7 @@ using System.Text.Json;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Benchmarks;
@@ -12,7 +13,7 @@ namespace WhatsAppHub.Benchmarks;
 /// <summary>What one phase measured.</summary>
 public sealed record PhaseResult(
     string Name, int Offered, int Accepted, IReadOnlyDictionary<int, int> Refused, double AcceptsPerSecond, double AcceptP50Ms, double AcceptP99Ms,
-    double EndToEndPerSecond, CpuUse Cpu, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration, bool TimedOut, string? FirstError);
+    double EndToEndPerSecond, double SteadyPerSecond, CpuUse Cpu, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration, bool TimedOut, string? FirstError);
 
 /// <summary>CPU milliseconds per accepted message, by process.</summary>
 public sealed record CpuUse(double Hub, double Azurite, double Bench);
@@ -30,9 +31,42 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
 
     public static string Recipient(int i) => $"+1555{7000000 + i % Recipients}";
 
-    public async Task<PhaseResult> RunAsync(string name, int count, int callers)
+    /// <summary>Closed loop: <paramref name="callers"/> callers, each posting its next message when the last is answered.</summary>
+    public Task<PhaseResult> RunAsync(string name, int count, int callers) =>
+        MeasureAsync(name, count, callers, async (post, ct) =>
+        {
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < count) await post(i, Stopwatch.GetTimestamp());
+            }));
+        });
+
+    /// <summary>
+    /// Open loop: message i is due at start + i / <paramref name="perSecond"/>, whatever the answers to earlier ones, so
+    /// the accept latency shows the hub at that offered rate rather than queueing behind a saturated machine. Latency
+    /// counts from the due time, so a load generator that falls behind shows up in it instead of hiding.
+    /// </summary>
+    public Task<PhaseResult> RunOpenAsync(string name, int count, int perSecond) =>
+        MeasureAsync(name, count, 256, async (post, ct) =>
+        {
+            var inFlight = new List<Task>(count);
+            var start = Stopwatch.GetTimestamp();
+            var ticksPerMessage = Stopwatch.Frequency / (double)perSecond;
+            var i = 0;
+            while (i < count)
+            {
+                var now = Stopwatch.GetTimestamp();
+                for (; i < count && start + (long)(i * ticksPerMessage) <= now; i++) inFlight.Add(post(i, start + (long)(i * ticksPerMessage)));
+                if (i < count) await Task.Delay(1, ct);
+            }
+            await Task.WhenAll(inFlight);
+        });
+
+    private async Task<PhaseResult> MeasureAsync(string name, int count, int connections, Func<Func<int, long, Task>, CancellationToken, Task> offer)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = callers, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = new Uri(hub.BaseUrl),
             Timeout = TimeSpan.FromSeconds(30),
@@ -42,34 +76,28 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
         var latencies = new double[count];
         var ids = new string?[count];
         var statuses = new int[count];
-        var next = -1;
         string? firstError = null;
         var cpuBefore = Cpu();
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
+        await offer(async (i, due) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            try
             {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.PostAsJsonAsync("/api/messages",
-                        new { to = Recipient(i), type = "text", text = new { body = $"{name} message {i}" } });
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    statuses[i] = (int)response.StatusCode;
-                    if (response.StatusCode == HttpStatusCode.Accepted)
-                        ids[i] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    statuses[i] = 0; // no answer
-                    Interlocked.CompareExchange(ref firstError, $"{e.GetType().Name}: {e.Message} {e.InnerException?.Message} after {latencies[i]:F0} ms", null);
-                }
+                using var response = await http.PostAsJsonAsync("/api/messages",
+                    new { to = Recipient(i), type = "text", text = new { body = $"{name} message {i}" } });
+                latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                statuses[i] = (int)response.StatusCode;
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                    ids[i] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
             }
-        }));
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                latencies[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                statuses[i] = 0; // no answer
+                Interlocked.CompareExchange(ref firstError, $"{e.GetType().Name}: {e.Message} {e.InnerException?.Message} after {latencies[i]:F0} ms", null);
+            }
+        }, CancellationToken.None);
         var acceptedIn = clock.Elapsed;
 
         // Hidden (retrying) messages count in the queue's approximate length, so empty means every message is final.
@@ -87,8 +115,11 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
         var failed = accepted.Count(id => rows.GetValueOrDefault(id).Status == "failed");
         var duplicates = accepted.Sum(id => Math.Max(0, sends.GetValueOrDefault(MessageRecord.CallbackPrefix + id) - 1));
         // Sustained rate: final messages over the time from the first request to the last row reaching its outcome.
-        var lastFinal = accepted.Select(id => rows.GetValueOrDefault(id)).Where(r => r.Status is not (null or "queued" or "sending"))
-            .Select(r => r.UpdatedAt).DefaultIfEmpty(startedAt).Max();
+        var finals = accepted.Select(id => rows.GetValueOrDefault(id)).Where(r => r.Status is not (null or "queued" or "sending")).Select(r => r.UpdatedAt).ToList();
+        var lastFinal = finals.DefaultIfEmpty(startedAt).Max();
+        // Steady rate: the same over the time from the first outcome to the last, without the pump's pick-up after an
+        // idle spell (it polls an empty queue at most once a second) and the pipeline filling.
+        var firstFinal = finals.DefaultIfEmpty(startedAt).Min();
         var span = Math.Max(0.001, (lastFinal - startedAt).TotalSeconds);
 
         var perMessage = Math.Max(1, accepted.Count);
@@ -96,7 +127,7 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
         return new PhaseResult(name, count, accepted.Count,
             statuses.Where(s => s != (int)HttpStatusCode.Accepted).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()),
             count / acceptedIn.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
-            (sent + failed) / span,
+            (sent + failed) / span, (sent + failed) / Math.Max(0.001, (lastFinal - firstFinal).TotalSeconds),
             new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perMessage, (cpuAfter.Azurite - cpuBefore.Azurite) / perMessage, (cpuAfter.Bench - cpuBefore.Bench) / perMessage),
             sent, failed, accepted.Count - sent - failed, duplicates, doneIn, timedOut, firstError);
     }
@@ -112,11 +143,13 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
     {
         var rows = new Dictionary<string, (string?, DateTimeOffset)>(StringComparer.Ordinal);
         if (ids.Count == 0) return rows;
-        // Message ids are version-7 GUIDs (time ordered), so one key range holds every message of the phase.
+        // Message ids are version-7 GUIDs (time ordered) and MESSAGE rows are partitioned by a prefix of the id with the
+        // id as RowKey, so one key range holds every message of the phase.
+        var (first, last) = (ids.Min(StringComparer.Ordinal)!, ids.Max(StringComparer.Ordinal)!);
         var query = new TableQuery
         {
-            Filter = TableFilter.Range("PartitionKey", "MSG|" + ids.Min(StringComparer.Ordinal), "MSG|" + ids.Max(StringComparer.Ordinal) + "~") +
-                     " and " + TableFilter.Equal("RowKey", "MESSAGE"),
+            Filter = $"PartitionKey ge '{MessageKeys.MessagePartition(first)}' and PartitionKey le '{MessageKeys.MessagePartition(last)}' " +
+                     $"and RowKey ge '{first}' and RowKey le '{last}'",
             Select = ["messageId", "status", "updatedAt"],
             Top = 1000,
         };

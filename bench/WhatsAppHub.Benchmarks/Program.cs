@@ -11,14 +11,16 @@ using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Testing;
 
-// ./bench.sh [messages per phase] [concurrent callers]
+// ./bench.sh [messages per phase] [concurrent callers] [open-loop rate per second]
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var callers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
-if (count is < 1 or > 200_000 || callers is < 1 or > 512)
+var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
+if (count is < 1 or > 200_000 || callers is < 1 or > 512 || rate is < 1 or > 20_000)
 {
-    Console.Error.WriteLine("usage: ./bench.sh [messages per phase, 1-200000] [concurrent callers, 1-512]");
+    Console.Error.WriteLine("usage: ./bench.sh [messages per phase, 1-200000] [concurrent callers, 1-512] [open-loop rate per second, 1-20000]");
     return 2;
 }
+var loadBefore = LoadAverage(); // what else the machine was doing when the run began
 // Bounded in time as well as in count: a phase that has not drained by then reports what is left as lost.
 var drainDeadline = TimeSpan.FromSeconds(Math.Min(600, 180 + count / 100));
 
@@ -40,9 +42,15 @@ await Parallel.ForAsync(0, Load.Recipients, new ParallelOptions { MaxDegreeOfPar
     await conversations.RecordInboundAsync(Load.PhoneNumberId, RecipientRules.ToWaId(Load.Recipient(i)), DateTimeOffset.UtcNow, ct));
 
 var load = new Load(hub, Process.GetProcessById(azurite.Process.Id), sandbox.Http, tables, new QueueService(storage), drainDeadline);
-await load.RunAsync("warm-up", Math.Min(2_000, count), callers);
+// Long enough for the hub's tiered JIT to settle (a profile showed it compiling for about 7 s from the first send);
+// shorter warm-ups charge start-up compilation to the first measured phase.
+await load.RunAsync("warm-up", Math.Min(6_000, count), callers);
 
-var results = new List<PhaseResult> { await load.RunAsync("clean", count, callers) };
+var results = new List<PhaseResult>
+{
+    await load.RunAsync($"clean, closed loop ({callers} callers)", count, callers),
+    await load.RunOpenAsync($"clean, open loop ({rate}/s offered)", count, rate),
+};
 string? skipped = null;
 using (var faults = await sandbox.Http.PutAsJsonAsync("/sandbox/faults", new
 {
@@ -61,18 +69,18 @@ using (var faults = await sandbox.Http.PutAsJsonAsync("/sandbox/faults", new
     else
         faults.EnsureSuccessStatusCode();
 }
-if (skipped is null) results.Add(await load.RunAsync("20% retryable EUM failures", count, callers));
+if (skipped is null) results.Add(await load.RunAsync($"20% retryable EUM failures, closed loop ({callers} callers)", count, callers));
 
 Console.WriteLine();
 Console.WriteLine($"WhatsAppHub send benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
-Console.WriteLine($"queued path (POST /api/messages, text), {count} messages per phase, {callers} concurrent callers; hub, sandbox and Azurite (in-memory) on this machine");
+Console.WriteLine($"queued path (POST /api/messages, text), {count} messages per phase; hub, sandbox and Azurite (in-memory) on this machine; load average at start: {loadBefore}");
 Console.WriteLine();
-Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | end-to-end sends/s | CPU ms/msg: hub / Azurite / bench+sandbox | sent | failed | lost | duplicates |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | end-to-end sends/s | steady sends/s | CPU ms/msg: hub / Azurite / bench+sandbox | sent | failed | lost | duplicates |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {r.EndToEndPerSecond:F0} | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Bench:F2} | {r.Sent} | {r.Failed} | {r.Lost} | {r.Duplicates} |"));
+        $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {r.EndToEndPerSecond:F0} | {r.SteadyPerSecond:F0} | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Bench:F2} | {r.Sent} | {r.Failed} | {r.Lost} | {r.Duplicates} |"));
 }
 Console.WriteLine();
 foreach (var r in results.Where(r => r.Refused.Count > 0))
@@ -81,6 +89,18 @@ foreach (var r in results.Where(r => r.TimedOut))
     Console.WriteLine($"{r.Name}: the queue had not drained {drainDeadline.TotalSeconds:F0} s after the last accept; unfinished messages are counted as lost.");
 if (skipped is not null) Console.WriteLine(skipped);
 return results.All(r => r.Lost == 0 && r.Duplicates == 0 && r.Accepted == r.Offered) ? 0 : 1;
+
+static string LoadAverage()
+{
+    try
+    {
+        return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    }
+    catch (IOException)
+    {
+        return "unknown";
+    }
+}
 
 static string CpuModel()
 {

@@ -43,6 +43,7 @@ public static class HubApp
         builder.Services.AddSingleton<StorageInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         builder.Services.AddSingleton<MessageStore>();
+        builder.Services.AddSingleton<AcceptBatcher>();
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<OpenWindowCache>();

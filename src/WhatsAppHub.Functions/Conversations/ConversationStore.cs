@@ -7,13 +7,12 @@ namespace WhatsAppHub.Functions.Conversations;
 
 /// <summary>
 /// CONVERSATION rows (<c>CONV|{phoneNumberId}|{waId}</c>, one per business number and contact) in the
-/// <c>Conversations</c> table. The inbound path records when a contact last wrote; the send path reads it to
+/// <c>Conversations</c> table. The RowKey is the escaped waId: unique across the table, which keeps point reads cheap
+/// on stores that index rows by RowKey (Azurite scans rows that share one). The inbound path records when a contact last wrote; the send path reads it to
 /// enforce WhatsApp's 24-hour customer-service window.
 /// </summary>
 public sealed class ConversationStore(TableService tables)
 {
-    private const string RowKey = "CONVERSATION";
-
     private readonly ITableStore _table = tables.GetTable(HubTables.Conversations);
 
     /// <summary>Moves <c>lastInboundAt</c> forward to <paramref name="at"/>; an older event changes nothing.</summary>
@@ -23,7 +22,7 @@ public sealed class ConversationStore(TableService tables)
         var key = Key(phoneNumberId, waId);
         while (true)
         {
-            var row = await _table.GetAsync(key, RowKey, cancellationToken);
+            var row = await _table.GetAsync(key, RowKey(waId), cancellationToken);
             if (row is null)
             {
                 if (await _table.InsertIfAbsentAsync(NewRow(key, phoneNumberId, waId, at), cancellationToken)) return;
@@ -46,13 +45,13 @@ public sealed class ConversationStore(TableService tables)
     /// <summary>When the contact last wrote to this number, or null if never.</summary>
     public async Task<DateTimeOffset?> GetLastInboundAtAsync(string phoneNumberId, string waId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetAsync(Key(phoneNumberId, waId), RowKey, cancellationToken);
+        var row = await _table.GetAsync(Key(phoneNumberId, waId), RowKey(waId), cancellationToken);
         return row?.GetDateTimeOffset("lastInboundAt");
     }
 
     private static TableRow NewRow(string key, string phoneNumberId, string waId, DateTimeOffset at)
     {
-        var row = new TableRow(key, RowKey);
+        var row = new TableRow(key, RowKey(waId));
         row.Set(ItemType.PropertyName, ItemType.Conversation);
         row.Set("phoneNumberId", PhoneNumberId.Normalize(phoneNumberId));
         row.Set("waId", waId);
@@ -62,4 +61,6 @@ public sealed class ConversationStore(TableService tables)
 
     private static string Key(string phoneNumberId, string waId) =>
         StorageKey.Compose("CONV", PhoneNumberId.Normalize(phoneNumberId), waId);
+
+    private static string RowKey(string waId) => StorageKey.Escape(waId);
 }

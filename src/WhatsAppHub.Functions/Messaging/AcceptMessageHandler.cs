@@ -1,5 +1,4 @@
 using System.Globalization;
-using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Messaging.Sending;
 using WhatsAppHub.Core.Validation;
@@ -15,7 +14,7 @@ namespace WhatsAppHub.Functions.Messaging;
 /// <summary>
 /// Accepts a validated message for sending: checks the 24-hour window, honours <c>Idempotency-Key</c>, puts the work on
 /// the <c>outbound</c> queue and stores the MESSAGE row as <c>queued</c>, then answers 202 with its Location (or, with
-/// <c>?wait=true</c>, the outcome). The queue message goes first: a row without queue work would never be sent, while
+/// <c>?wait=true</c>, the outcome). <see cref="AcceptBatcher"/> stores concurrent accepts together. The queue message goes first: a row without queue work would never be sent, while
 /// queue work without a row (an accept that failed half-way, answered 503) is dropped by the worker.
 /// </summary>
 public sealed class AcceptMessageHandler(
@@ -23,7 +22,7 @@ public sealed class AcceptMessageHandler(
     IdempotencyStore idempotency,
     ConversationStore conversations,
     OpenWindowCache openWindows,
-    QueueService queues,
+    AcceptBatcher batcher,
     SendCompletions completions,
     MediaIdResolver mediaIds,
     HubOptions options,
@@ -32,8 +31,6 @@ public sealed class AcceptMessageHandler(
     public const string IdempotencyHeader = "Idempotency-Key";
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
     public const int MaxWaitSeconds = 120;
-
-    private readonly IWorkQueue _outbound = queues.GetQueue(HubQueues.Outbound);
 
     public async Task<IResult> HandleAsync(HttpRequest request, OutboundMessage message, ReadOnlyMemory<byte> body, string route, CancellationToken cancellationToken)
     {
@@ -81,8 +78,7 @@ public sealed class AcceptMessageHandler(
             CloudApiJson: WithHubCallback(message, id),
             CreatedAt: now,
             UpdatedAt: now);
-        await _outbound.PutAsync(new OutboundWork(id).ToJson(), ct: cancellationToken);
-        await store.InsertIfAbsentAsync(record, cancellationToken);
+        await batcher.AcceptAsync(record); // queue work first, then the row; batched with concurrent accepts
         return await AnswerAsync(record, wait, waitFor, cancellationToken);
     }
 

@@ -13,7 +13,6 @@ namespace WhatsAppHub.Functions.Messaging;
 public sealed class IdempotencyStore(TableService tables)
 {
     public const int MaxKeyLength = 255;
-    private const string RowKey = "IDEMPOTENCY";
 
     private readonly ITableStore _table = tables.GetTable(HubTables.Messages);
 
@@ -24,13 +23,15 @@ public sealed class IdempotencyStore(TableService tables)
     {
         var hash = Hash(route, body.Span);
         var partition = StorageKey.Compose("IDEM", key);
-        var row = new TableRow(partition, RowKey);
+        // The RowKey is the escaped key too: unique across the table, so a point read never scans rows sharing a RowKey.
+        var rowKey = StorageKey.Escape(key);
+        var row = new TableRow(partition, rowKey);
         row.Set("messageId", newMessageId);
         row.Set("requestHash", hash);
         row.Set("createdAt", DateTimeOffset.UtcNow);
         if (await _table.InsertIfAbsentAsync(row, cancellationToken)) return (Outcome.Claimed, newMessageId);
 
-        var existing = await _table.GetAsync(partition, RowKey, cancellationToken)
+        var existing = await _table.GetAsync(partition, rowKey, cancellationToken)
                        ?? throw new InvalidOperationException("An idempotency record vanished while it was read.");
         var messageId = existing.GetString("messageId") ?? newMessageId;
         // The same id back means a storage retry met this request's own insert: still this request's claim.

@@ -7,8 +7,8 @@ namespace WhatsAppHub.Functions.Messaging;
 
 /// <summary>
 /// The filters of <c>GET /api/messages</c>. Message ids are version-7 GUIDs whose first 12 hex digits are the creation
-/// time in Unix milliseconds, and each message is the partition <c>MSG|{id}</c>, so a time range is a PartitionKey
-/// range (oldest first); recipient, sender and status are filters the service applies inside that range.
+/// time in Unix milliseconds, MESSAGE rows are partitioned by a prefix of the id and keyed by the id
+/// (<see cref="MessageKeys"/>), so a time range is a PartitionKey range plus a RowKey range (oldest first); recipient, sender and status are filters the service applies inside that range.
 /// </summary>
 public sealed record MessageListQuery(string? WaId, string? PhoneNumberId, MessageStatus? Status, DateTimeOffset? From, DateTimeOffset? Until, int Limit, TableContinuation? Continuation)
 {
@@ -54,17 +54,20 @@ public sealed record MessageListQuery(string? WaId, string? PhoneNumberId, Messa
     /// <summary>The table query for one page.</summary>
     public TableQuery ToTableQuery()
     {
-        var lower = "MSG|" + (From is { } f ? IdPrefix(f) : string.Empty);
-        var upper = "MSG|" + (Until is { } u ? IdPrefix(u.AddMilliseconds(1)) : "~");
-        var conditions = new List<string> { TableFilter.Range("PartitionKey", lower, upper), TableFilter.Equal("RowKey", "MESSAGE") };
+        // Partitions are time buckets of the id (MessageKeys), RowKeys the ids themselves: the buckets bound the range
+        // cheaply, the RowKeys make it exact to the millisecond.
+        var conditions = new List<string>
+        {
+            From is { } f ? $"PartitionKey ge {TableFilter.Quote(MessageKeys.MessagePartitionAt(f))}" : $"PartitionKey gt {TableFilter.Quote(MessageKeys.MessagePrefix + "|")}",
+            Until is { } u ? $"PartitionKey le {TableFilter.Quote(MessageKeys.MessagePartitionAt(u))}" : $"PartitionKey lt {TableFilter.Quote(MessageKeys.MessagePrefix + "|~")}",
+        };
+        if (From is { } from) conditions.Add($"RowKey ge {TableFilter.Quote(MessageKeys.IdPrefix(from))}");
+        if (Until is { } until) conditions.Add($"RowKey lt {TableFilter.Quote(MessageKeys.IdPrefix(until.AddMilliseconds(1)))}");
         if (WaId is not null) conditions.Add(TableFilter.Equal("waId", WaId));
         if (PhoneNumberId is not null) conditions.Add(TableFilter.Equal("phoneNumberId", PhoneNumberId));
         if (Status is { } s) conditions.Add(TableFilter.Equal("status", s.ToWire()));
         return new TableQuery { Filter = string.Join(" and ", conditions), Top = Limit, Continuation = Continuation };
     }
-
-    private static string IdPrefix(DateTimeOffset time) =>
-        Math.Max(0, time.ToUnixTimeMilliseconds()).ToString("x12", CultureInfo.InvariantCulture);
 
     private static string? Text(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;

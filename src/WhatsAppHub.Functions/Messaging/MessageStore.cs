@@ -7,77 +7,225 @@ using WhatsAppHub.Functions.Storage;
 namespace WhatsAppHub.Functions.Messaging;
 
 /// <summary>
-/// MESSAGE rows in the <c>Messages</c> table. Each message is its own partition (<c>MSG|{id}</c>), which spreads
-/// hot writes; a second row <c>WAMID|{wamid}</c> points from WhatsApp's id back to the hub's, for status updates
-/// and look-ups by wamid.
+/// MESSAGE rows in the <c>Messages</c> table, keyed by <see cref="MessageKeys"/>: messages accepted together share a
+/// time-bucket partition, so the queued path stores, reads and updates them a batch at a time (entity group
+/// transactions of up to 100 rows of one partition). A second row per sent message points from WhatsApp's id back to
+/// the hub's, for status updates and look-ups by wamid.
 /// </summary>
 public sealed class MessageStore(TableService tables)
 {
-    private const string MessageRowKey = "MESSAGE";
-    private const string WamidRowKey = "WAMID";
+    /// <summary>The most actions Table Storage takes in one entity group transaction.</summary>
+    public const int MaxBatch = 100;
 
     private readonly ITableStore _table = tables.GetTable(HubTables.Messages);
 
     /// <summary>Stores a new message; false when a message with its id exists already (which is then left as it is).</summary>
     public Task<bool> InsertIfAbsentAsync(MessageRecord message, CancellationToken cancellationToken) =>
-        _table.InsertIfAbsentAsync(MessageRows.ToRow(message, MessageKey(message.Id), MessageRowKey), cancellationToken);
+        _table.InsertIfAbsentAsync(ToRow(message), cancellationToken);
+
+    /// <summary>
+    /// Stores new messages of ONE partition (at most <see cref="MaxBatch"/>) in one transaction: all or none. A message
+    /// whose row exists already is left as it is (as <see cref="InsertIfAbsentAsync"/> does) and the rest are stored.
+    /// </summary>
+    public async Task InsertAllAsync(IReadOnlyList<MessageRecord> messages, CancellationToken cancellationToken)
+    {
+        var pending = messages.ToList();
+        while (pending.Count > 0)
+        {
+            if (pending.Count == 1)
+            {
+                await InsertIfAbsentAsync(pending[0], cancellationToken);
+                return;
+            }
+            try
+            {
+                await _table.SubmitBatchAsync(pending.Select(m => TableBatchAction.Insert(ToRow(m))).ToList(), cancellationToken);
+                return;
+            }
+            catch (TableBatchException e) when (e.Status == 409 && e.FailedActionIndex is { } index && index < pending.Count)
+            {
+                pending.RemoveAt(index); // exists already (a repeat of an idempotent accept raced this one): keep it as it is
+            }
+            catch (TableBatchException e) when (e.Status == 409)
+            {
+                // The service did not say which row exists: insert one by one.
+                foreach (var m in pending) await InsertIfAbsentAsync(m, cancellationToken);
+                return;
+            }
+        }
+    }
 
     /// <summary>Replaces the row if nobody changed it since <paramref name="etag"/>; returns the new ETag.</summary>
     public Task<string> UpdateAsync(MessageRecord message, string etag, CancellationToken cancellationToken) =>
-        _table.UpdateAsync(MessageRows.ToRow(message, MessageKey(message.Id), MessageRowKey), etag, TableUpdateMode.Replace, cancellationToken);
+        _table.UpdateAsync(ToRow(message), etag, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>
+    /// Replaces each row if nobody changed it since its ETag, one transaction per partition and hundred rows. Returns the
+    /// new ETag of each update, in order, or null where the row had changed (that row is left as it is). When a
+    /// transaction is refused for one changed row, its rows are updated one by one, so the others still go through.
+    /// </summary>
+    public async Task<IReadOnlyList<string?>> TryUpdateAllAsync(IReadOnlyList<(MessageRecord Message, string ETag)> updates, CancellationToken cancellationToken)
+    {
+        var etags = new string?[updates.Count];
+        var groups = Enumerable.Range(0, updates.Count)
+            .GroupBy(i => MessageKeys.MessagePartition(updates[i].Message.Id))
+            .SelectMany(g => g.Chunk(MaxBatch));
+        await Task.WhenAll(groups.Select(async indexes =>
+        {
+            if (indexes.Length > 1)
+            {
+                try
+                {
+                    var actions = indexes.Select(i => TableBatchAction.Update(ToRow(updates[i].Message), updates[i].ETag, TableUpdateMode.Replace)).ToList();
+                    var results = await _table.SubmitBatchAsync(actions, cancellationToken);
+                    for (var k = 0; k < indexes.Length; k++) etags[indexes[k]] = results[k];
+                    return;
+                }
+                catch (TableBatchException e) when (e.Status == 412)
+                {
+                    // one of them changed meanwhile: fall through to row-by-row
+                }
+            }
+            foreach (var i in indexes)
+            {
+                try
+                {
+                    etags[i] = await UpdateAsync(updates[i].Message, updates[i].ETag, cancellationToken);
+                }
+                catch (TableConcurrencyException)
+                {
+                    etags[i] = null;
+                }
+            }
+        }));
+        return etags;
+    }
 
     /// <summary>
     /// Records a message EUM accepted: the row moves to <c>sent</c> with its wamid, and the wamid pointer is written.
     /// The message is out, so a storage hiccup here is retried rather than allowed to lose the wamid.
     /// </summary>
-    public async Task RecordSentAsync(MessageRecord sent, string etag, CancellationToken cancellationToken)
+    public Task RecordSentAsync(MessageRecord sent, string etag, CancellationToken cancellationToken) =>
+        RecordAllSentAsync([(sent, etag)], cancellationToken);
+
+    /// <summary><see cref="RecordSentAsync"/> for many messages: batched row updates, then batched wamid pointers.</summary>
+    public async Task RecordAllSentAsync(IReadOnlyList<(MessageRecord Sent, string ETag)> sent, CancellationToken cancellationToken)
     {
+        if (sent.Count == 0) return;
+        IReadOnlyList<string?> etags = [];
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await UpdateAsync(sent, etag, cancellationToken);
-                if (sent.Wamid is { } wamid) await IndexWamidAsync(wamid, sent.Id, cancellationToken);
+                etags = await TryUpdateAllAsync(sent, cancellationToken);
+                break;
+            }
+            catch (StorageRequestException e) when (e is not TableConcurrencyException && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+        // A row that changed meanwhile was reached by a status webhook (reconciliation): keep the furthest state.
+        for (var i = 0; i < sent.Count; i++)
+            if (etags[i] is null) await RecordSentOverAsync(sent[i].Sent, cancellationToken);
+        await IndexWamidsAsync(sent.Where(s => s.Sent.Wamid is not null).Select(s => (s.Sent.Wamid!, s.Sent.Id)).ToList(), cancellationToken);
+    }
+
+    private async Task RecordSentOverAsync(MessageRecord sent, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await FindAsync(sent.Id, cancellationToken) is not { } current)
+                throw new InvalidOperationException($"Message {sent.Id} vanished while its send was recorded.");
+            if (current.Message.Wamid is not null || current.Message.Status > MessageStatus.Sent) return;
+            try
+            {
+                await UpdateAsync(sent, current.ETag, cancellationToken);
                 return;
             }
             catch (TableConcurrencyException)
             {
-                // A status webhook got there first (reconciliation): keep the furthest state, add what it lacks.
-                if (await FindAsync(sent.Id, cancellationToken) is not { } current) throw;
-                if (current.Message.Wamid is not null || current.Message.Status > MessageStatus.Sent)
-                {
-                    if (sent.Wamid is { } wamid) await IndexWamidAsync(wamid, sent.Id, cancellationToken);
-                    return;
-                }
-                etag = current.ETag;
-            }
-            catch (StorageRequestException) when (attempt < 5)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+                // changed again: read once more
             }
         }
     }
 
     /// <summary>Records that <paramref name="wamid"/> belongs to message <paramref name="messageId"/>.</summary>
-    public async Task IndexWamidAsync(string wamid, string messageId, CancellationToken cancellationToken)
+    public Task IndexWamidAsync(string wamid, string messageId, CancellationToken cancellationToken) =>
+        IndexWamidsAsync([(wamid, messageId)], cancellationToken);
+
+    /// <summary>Upserts wamid pointers, one transaction per pointer partition and hundred pointers; retried on storage hiccups.</summary>
+    public async Task IndexWamidsAsync(IReadOnlyList<(string Wamid, string MessageId)> pointers, CancellationToken cancellationToken)
     {
-        var row = new TableRow(StorageKey.Compose("WAMID", wamid), WamidRowKey);
-        row.Set(ItemType.PropertyName, ItemType.Message);
-        row.Set("messageId", messageId);
-        await _table.UpsertAsync(row, TableUpdateMode.Replace, cancellationToken);
+        var groups = pointers.DistinctBy(p => p.Wamid).GroupBy(p => MessageKeys.WamidPartition(p.Wamid)).SelectMany(g => g.Chunk(MaxBatch));
+        await Task.WhenAll(groups.Select(async group =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    if (group.Length == 1) await _table.UpsertAsync(PointerRow(group[0].Wamid, group[0].MessageId), TableUpdateMode.Replace, cancellationToken);
+                    else await _table.SubmitBatchAsync(group.Select(p => TableBatchAction.Upsert(PointerRow(p.Wamid, p.MessageId), TableUpdateMode.Replace)).ToList(), cancellationToken);
+                    return;
+                }
+                catch (StorageRequestException) when (attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+                }
+            }
+        }));
     }
 
     /// <summary>Finds a message by the hub's id or by its wamid.</summary>
     public async Task<(MessageRecord Message, string ETag)?> FindAsync(string idOrWamid, CancellationToken cancellationToken)
     {
-        var row = await _table.GetAsync(MessageKey(idOrWamid), MessageRowKey, cancellationToken);
-        if (row is null && idOrWamid.StartsWith("wamid.", StringComparison.Ordinal))
+        TableRow? row;
+        if (idOrWamid.StartsWith("wamid.", StringComparison.Ordinal))
         {
-            var pointer = await _table.GetAsync(StorageKey.Compose("WAMID", idOrWamid), WamidRowKey, cancellationToken);
-            if (pointer?.GetString("messageId") is { } messageId)
-                row = await _table.GetAsync(MessageKey(messageId), MessageRowKey, cancellationToken);
+            var pointer = await _table.GetAsync(MessageKeys.WamidPartition(idOrWamid), MessageKeys.WamidRowKey(idOrWamid), cancellationToken);
+            row = pointer?.GetString("messageId") is { } messageId ? await GetRowAsync(messageId, cancellationToken) : null;
+        }
+        else
+        {
+            row = await GetRowAsync(idOrWamid, cancellationToken);
         }
         return row is null ? null : (MessageRows.FromRow(row), row.ETag!);
+    }
+
+    /// <summary>
+    /// The messages with these ids (those that exist), read with one query per partition and run of ids made close
+    /// together: ids of one accept batch share a partition and lie within milliseconds, so a RowKey range covers them
+    /// without reading many other rows. A lone id is a point read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (MessageRecord Message, string ETag)>> FindAllAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var runs = wanted.GroupBy(MessageKeys.MessagePartition).SelectMany(g => MessageKeys.Runs(g.Select(MessageKeys.MessageRowKey)).Select(run => (Partition: g.Key, Keys: run)));
+        var pages = await Task.WhenAll(runs.Select(async run =>
+        {
+            if (run.Keys.Count == 1)
+                return await _table.GetAsync(run.Partition, run.Keys[0], cancellationToken) is { } single ? [single] : new List<TableRow>();
+            var query = new TableQuery
+            {
+                Filter = $"{TableFilter.Equal("PartitionKey", run.Partition)} and RowKey ge {TableFilter.Quote(run.Keys[0])} and RowKey le {TableFilter.Quote(run.Keys[^1])}",
+                Top = 1000,
+            };
+            var rows = new List<TableRow>();
+            while (true)
+            {
+                var page = await _table.QueryAsync(query, cancellationToken);
+                rows.AddRange(page.Rows);
+                if (page.Continuation is null) return rows;
+                query = new TableQuery { Filter = query.Filter, Top = query.Top, Continuation = page.Continuation };
+            }
+        }));
+        var found = new Dictionary<string, (MessageRecord, string)>(StringComparer.Ordinal);
+        foreach (var row in pages.SelectMany(p => p))
+        {
+            var message = MessageRows.FromRow(row);
+            if (wanted.Contains(message.Id)) found[message.Id] = (message, row.ETag!);
+        }
+        return found;
     }
 
     /// <summary>One page of messages matching <paramref name="query"/>, oldest first.</summary>
@@ -87,5 +235,17 @@ public sealed class MessageStore(TableService tables)
         return (page.Rows.Select(MessageRows.FromRow).ToList(), page.Continuation);
     }
 
-    private static string MessageKey(string id) => StorageKey.Compose("MSG", id);
+    private Task<TableRow?> GetRowAsync(string id, CancellationToken cancellationToken) =>
+        _table.GetAsync(MessageKeys.MessagePartition(id), MessageKeys.MessageRowKey(id), cancellationToken);
+
+    private static TableRow ToRow(MessageRecord message) =>
+        MessageRows.ToRow(message, MessageKeys.MessagePartition(message.Id), MessageKeys.MessageRowKey(message.Id));
+
+    private static TableRow PointerRow(string wamid, string messageId)
+    {
+        var row = new TableRow(MessageKeys.WamidPartition(wamid), MessageKeys.WamidRowKey(wamid));
+        row.Set(ItemType.PropertyName, ItemType.Message);
+        row.Set("messageId", messageId);
+        return row;
+    }
 }

@@ -7,6 +7,7 @@ using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Storage;
 using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Testing;
+using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Tests.Support;
 
 namespace WhatsAppHub.Functions.Tests.Messaging;
@@ -34,7 +35,7 @@ public class SendProblemTests(HubFixture fixture)
 
         var id = problem.GetProperty("messageId").GetString()!;
         var messages = new TableService(StorageConnection.Parse(azurite.ConnectionString)).GetTable(HubTables.Messages);
-        var row = await messages.GetAsync(StorageKey.Compose("MSG", id), "MESSAGE");
+        var row = await messages.GetAsync(MessageKeys.MessagePartition(id), MessageKeys.MessageRowKey(id));
         Assert.Equal("failed", row!.GetString("status"));
         Assert.Equal("InvalidSignature", row.GetString("errorType"));
 

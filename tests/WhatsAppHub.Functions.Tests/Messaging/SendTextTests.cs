@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Core.Storage;
+using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Tests.Support;
 
 namespace WhatsAppHub.Functions.Tests.Messaging;
@@ -42,7 +43,7 @@ public class SendTextTests(HubFixture fixture)
             received.GetProperty("message").GetRawText());
 
         // What Azurite holds.
-        var row = await fixture.Messages.GetAsync(StorageKey.Compose("MSG", id), "MESSAGE");
+        var row = await fixture.Messages.GetAsync(MessageKeys.MessagePartition(id), MessageKeys.MessageRowKey(id));
         Assert.NotNull(row);
         Assert.Equal(ItemType.Message, row.GetString(ItemType.PropertyName));
         Assert.Equal("sent", row.GetString("status"));
@@ -72,7 +73,8 @@ public class SendTextTests(HubFixture fixture)
 
         var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.UnprocessableEntity, "eum-rejected");
         Assert.Equal("ResourceNotFound", problem.GetProperty("eumErrorType").GetString());
-        var row = await fixture.Messages.GetAsync(StorageKey.Compose("MSG", problem.GetProperty("messageId").GetString()!), "MESSAGE");
+        var failedId = problem.GetProperty("messageId").GetString()!;
+        var row = await fixture.Messages.GetAsync(MessageKeys.MessagePartition(failedId), MessageKeys.MessageRowKey(failedId));
         Assert.Equal("phone-number-id-ffffffffffffffffffffffffffffffff", row!.GetString("phoneNumberId"));
         Assert.Equal("failed", row.GetString("status"));
     }

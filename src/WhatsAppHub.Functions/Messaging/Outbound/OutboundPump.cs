@@ -5,9 +5,12 @@ using WhatsAppHub.Functions.Storage;
 namespace WhatsAppHub.Functions.Messaging.Outbound;
 
 /// <summary>
-/// Drains the <c>outbound</c> queue in this process: dequeues in batches of 32 and keeps up to
-/// <see cref="OutboundSettings.Concurrency"/> sends in flight. Several instances compete for the same queue; each
-/// message is hidden while one of them works on it. Off when the Azure Functions host triggers on the queue.
+/// Drains the <c>outbound</c> queue in this process. A queue message names up to <see cref="OutboundWork.MaxIds"/>
+/// messages, so the pump counts messages, not queue messages: it keeps about <see cref="MaxMessagesInFlight"/> in hand
+/// (EUM calls themselves are limited to <see cref="OutboundSettings.Concurrency"/> by the worker) and asks the queue only
+/// for what fits, so nothing sits hidden here while other instances could send it. Each dequeue (up to 32 queue
+/// messages) goes to the worker as one unit, so its rows are read and written together. Several instances compete for the
+/// same queue; each message is hidden while one of them works on it. Off when the Azure Functions host triggers on the queue.
 /// </summary>
 public sealed class OutboundPump(
     QueueService queues,
@@ -18,30 +21,32 @@ public sealed class OutboundPump(
 {
     private static readonly TimeSpan MaxIdleDelay = TimeSpan.FromSeconds(1);
 
+    private readonly SemaphoreSlim _finished = new(0);
+    private int _inFlight;
+
+    /// <summary>Four calls' worth per slot: enough to keep the slots busy while batches are read and written.</summary>
+    private int MaxMessagesInFlight => options.Outbound.Concurrency * 4;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Outbound.RunPumps) return;
         await storage.Ready.WaitAsync(stoppingToken);
 
         var queue = queues.GetQueue(HubQueues.Outbound);
-        using var slots = new SemaphoreSlim(options.Outbound.Concurrency);
         var idle = TimeSpan.FromMilliseconds(20);
+        var idsPerQueueMessage = 1.0; // a running average, to turn free capacity into a number of queue messages
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Ask only for as many messages as there are free slots, so nothing sits hidden in this process.
-                await slots.WaitAsync(stoppingToken);
-                var free = 1 + slots.CurrentCount;
-                IReadOnlyList<QueueMessage> batch;
-                try
+                var free = MaxMessagesInFlight - Volatile.Read(ref _inFlight);
+                if (free <= 0)
                 {
-                    batch = await queue.GetAsync(Math.Min(32, free), worker.LeaseTime, stoppingToken);
+                    await _finished.WaitAsync(TimeSpan.FromMilliseconds(100), stoppingToken);
+                    continue;
                 }
-                finally
-                {
-                    slots.Release();
-                }
+                var wanted = (int)Math.Clamp(Math.Ceiling(free / idsPerQueueMessage), 1, 32);
+                var batch = await queue.GetAsync(wanted, worker.LeaseTime, stoppingToken);
                 if (batch.Count == 0)
                 {
                     await Task.Delay(idle, stoppingToken);
@@ -49,11 +54,11 @@ public sealed class OutboundPump(
                     continue;
                 }
                 idle = TimeSpan.FromMilliseconds(20);
-                foreach (var message in batch)
-                {
-                    await slots.WaitAsync(stoppingToken);
-                    _ = HandleAsync(queue, message, slots, stoppingToken);
-                }
+                var ids = 0;
+                foreach (var message in batch) ids += OutboundWork.TryParse(message.Text)?.MessageIds.Count ?? 1;
+                idsPerQueueMessage = 0.8 * idsPerQueueMessage + 0.2 * ids / batch.Count;
+                Interlocked.Add(ref _inFlight, ids);
+                _ = HandleAsync(queue, batch, ids, stoppingToken); // the dequeued batch is one unit of work: its rows are read and written together
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -67,11 +72,12 @@ public sealed class OutboundPump(
         }
     }
 
-    private async Task HandleAsync(IWorkQueue queue, QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task HandleAsync(IWorkQueue queue, IReadOnlyList<QueueMessage> batch, int ids, CancellationToken stoppingToken)
     {
         try
         {
-            await worker.HandleAsync(queue, message, stoppingToken);
+            await Task.Yield(); // let the pump ask for more at once
+            await worker.HandleAsync(queue, batch, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -79,12 +85,13 @@ public sealed class OutboundPump(
         }
         catch (Exception e)
         {
-            // Storage trouble mid-way: leave the message; it reappears after its lease and the row says how far it got.
-            logger.LogWarning(e, "Outbound queue message {QueueMessageId} not finished; it will be retried", message.MessageId);
+            // Storage trouble mid-way: leave the messages; they reappear after their lease and the rows say how far each got.
+            logger.LogWarning(e, "Outbound queue messages {QueueMessageIds} not all finished; they will be retried", string.Join(", ", batch.Select(m => m.MessageId)));
         }
         finally
         {
-            slots.Release();
+            Interlocked.Add(ref _inFlight, -ids);
+            _finished.Release();
         }
     }
 }

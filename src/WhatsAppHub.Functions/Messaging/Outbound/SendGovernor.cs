@@ -30,8 +30,16 @@ public sealed class SendGovernor(TableService tables, HubOptions options, TimePr
     private int Rate => options.Outbound.RatePerSecond;
 
     /// <summary>Waits until <paramref name="phoneNumberId"/> may send one more message.</summary>
-    public async Task AcquireAsync(string phoneNumberId, CancellationToken cancellationToken)
+    public Task AcquireAsync(string phoneNumberId, CancellationToken cancellationToken) => AcquireUpToAsync(phoneNumberId, 1, cancellationToken);
+
+    /// <summary>
+    /// Waits until <paramref name="phoneNumberId"/> may send at least one more message, and takes as many sends as are
+    /// free now, up to <paramref name="wanted"/>: a worker with a batch sends what this second allows and asks again.
+    /// </summary>
+    /// <returns>The sends granted, 1 to <paramref name="wanted"/>.</returns>
+    public async Task<int> AcquireUpToAsync(string phoneNumberId, int wanted, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1);
         var budget = _budgets.GetOrAdd(PhoneNumberId.Normalize(phoneNumberId), number => new NumberBudget(number));
         while (true)
         {
@@ -40,22 +48,20 @@ public sealed class SendGovernor(TableService tables, HubOptions options, TimePr
             try
             {
                 var second = clock.GetUtcNow().ToUnixTimeSeconds();
-                if (budget.Second == second && budget.Remaining > 0)
+                if (budget.Second != second || budget.Remaining == 0)
                 {
-                    budget.Remaining--;
-                    return;
+                    var granted = budget.Second == second && budget.SecondIsFull ? 0 : await ClaimAsync(budget.Number, second, cancellationToken);
+                    budget.Second = second;
+                    budget.Remaining = granted;
+                    budget.SecondIsFull = granted == 0;
                 }
-                var granted = budget.Second == second && budget.SecondIsFull ? 0 : await ClaimAsync(budget.Number, second, cancellationToken);
-                budget.Second = second;
-                budget.Remaining = granted;
-                budget.SecondIsFull = granted == 0;
-                if (granted > 0)
+                if (budget.Remaining > 0)
                 {
-                    budget.Remaining--;
-                    return;
+                    var taken = Math.Min(wanted, budget.Remaining);
+                    budget.Remaining -= taken;
+                    return taken;
                 }
-                var now = clock.GetUtcNow();
-                wait = DateTimeOffset.FromUnixTimeSeconds(second + 1) - now;
+                wait = DateTimeOffset.FromUnixTimeSeconds(second + 1) - clock.GetUtcNow();
             }
             finally
             {

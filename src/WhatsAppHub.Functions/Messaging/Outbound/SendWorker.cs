@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
@@ -12,9 +13,14 @@ using WhatsAppHub.Functions.Storage;
 namespace WhatsAppHub.Functions.Messaging.Outbound;
 
 /// <summary>
-/// Handles one <c>outbound</c> queue message: the MESSAGE row decides what happens, and every attempt is written to
-/// the row (<c>sending</c>, attempt count) before EUM is called, so a crash or a lost answer is seen on redelivery.
-/// Retries reuse the same queue message, hidden for the back-off delay.
+/// Handles <c>outbound</c> queue messages, each naming one message or a batch of them; the messages dequeued together
+/// are one unit of work. The MESSAGE rows decide what happens to each message, and every attempt is written to its row
+/// (<c>sending</c>, attempt count, <c>attemptStartedAt</c>) before EUM is called, so a crash or a lost answer is seen on
+/// redelivery. The rows are read with one query per partition, the attempts recorded in one transaction per partition
+/// (row by row when one row changed meanwhile), EUM is called concurrently, and the outcomes are written in
+/// transactions again. Messages that must wait (a retry's back-off, pacing, reconciliation, a row not written yet) go
+/// back on the queue grouped by their delay; each original queue message is let go of last. A single message,
+/// including the <c>{"id"}</c> form of earlier versions, takes exactly the same path.
 /// </summary>
 public sealed class SendWorker(
     MessageStore store,
@@ -30,8 +36,12 @@ public sealed class SendWorker(
     /// <summary>A queue message whose MESSAGE row is still missing after this long belongs to an accept that failed.</summary>
     private static readonly TimeSpan OrphanAfter = TimeSpan.FromMinutes(2);
 
+    /// <summary>How soon a row that changed under this worker (another worker or a webhook got there) is looked at again.</summary>
+    private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
+
     private readonly IWorkQueue _poison = queues.GetQueue(HubQueues.OutboundPoison);
     private readonly RetryPolicy _retry = new(options.Outbound.MaxAttempts, options.Outbound.RetryBaseDelay, options.Outbound.RetryMaxDelay);
+    private readonly OutboundCallSlots _calls = new(options.Outbound.Concurrency);
 
     /// <summary>
     /// How long a send without an answer waits for a status webhook to tell whether it went out. Never shorter than one
@@ -40,138 +50,223 @@ public sealed class SendWorker(
     private TimeSpan ReconcileWindow =>
         options.Outbound.ReconcileWindow > options.Eum.Timeout ? options.Outbound.ReconcileWindow : options.Eum.Timeout + TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a dequeued message stays hidden while one attempt runs.</summary>
+    /// <summary>How long a dequeued message stays hidden while its attempts run.</summary>
     public TimeSpan LeaseTime => options.Eum.Timeout + TimeSpan.FromSeconds(30);
 
-    public async Task HandleAsync(IWorkQueue queue, QueueMessage queued, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles queue messages dequeued together as one unit, so their rows are read and written in as few transactions
+    /// as possible; each queue message is then finished (deleted, or kept for what must wait) on its own.
+    /// </summary>
+    public async Task HandleAsync(IWorkQueue queue, IReadOnlyList<QueueMessage> dequeued, CancellationToken cancellationToken)
     {
-        var work = OutboundWork.TryParse(queued.Text);
-        if (work is null)
+        var works = new List<(QueueMessage Queued, OutboundWork Work)>();
+        foreach (var queued in dequeued)
         {
-            await PoisonAsync(queue, queued, "The queue message is not {\"id\": …}.", cancellationToken);
-            return;
+            var work = OutboundWork.TryParse(queued.Text);
+            if (work is null)
+            {
+                await PoisonAsync(queue, queued, "The queue message is not {\"ids\": […]} or {\"id\": …}.", cancellationToken);
+                continue;
+            }
+            if (queued.DequeueCount > options.Outbound.MaxAttempts + 50)
+            {
+                // Far more deliveries than attempts: something keeps failing before an outcome is recorded.
+                foreach (var id in work.MessageIds)
+                    await FailAsync(id, new MessageError("Poison", null, "The message could not be processed.",
+                        $"Delivered {queued.DequeueCount} times without an outcome.", false), cancellationToken);
+                await PoisonAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
+                continue;
+            }
+            works.Add((queued, work));
         }
-        if (queued.DequeueCount > options.Outbound.MaxAttempts + 50)
+        if (works.Count == 0) return;
+
+        // An id named by several of these queue messages (a duplicate) is handled once, on behalf of the first of them;
+        // the others let go of it. Should the first not be finished, it reappears after its lease and still names the id.
+        var owners = new Dictionary<string, QueueMessage>(StringComparer.Ordinal);
+        foreach (var (queued, work) in works)
+            foreach (var id in work.MessageIds)
+                owners.TryAdd(id, queued);
+
+        var rows = await store.FindAllAsync(owners.Keys, cancellationToken);
+        var later = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var unwritten = new HashSet<string>(StringComparer.Ordinal);
+        var attempts = new List<(MessageRecord Message, string ETag)>();
+        var reconciles = new List<Task>();
+        foreach (var (id, owner) in owners)
         {
-            // Far more deliveries than attempts: something keeps failing before an outcome is recorded.
-            await FailAsync(work.MessageId, new MessageError("Poison", null, "The message could not be processed.",
-                $"Delivered {queued.DequeueCount} times without an outcome.", false), cancellationToken);
-            await PoisonAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
-            return;
+            if (!rows.TryGetValue(id, out var current))
+            {
+                if (clock.GetUtcNow() - owner.InsertedOn > OrphanAfter)
+                    logger.LogWarning("Dropping queue work for {MessageId}: its accept never stored the message", id);
+                else
+                    unwritten.Add(id); // the accept is still writing the row
+                continue;
+            }
+            var (message, etag) = current;
+            if (message.IsFinal)
+            {
+                completions.Complete(message);
+                continue;
+            }
+            if (message is { Status: MessageStatus.Sending, AttemptStartedAt: not null })
+            {
+                reconciles.Add(ReconcileAsync(message, etag, later, cancellationToken));
+                continue;
+            }
+            var paced = pacing.WaitFor(message.PhoneNumberId, message.To);
+            if (paced > TimeSpan.Zero)
+            {
+                later[id] = paced + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
+                continue;
+            }
+            attempts.Add(current);
         }
 
-        var found = await store.FindAsync(work.MessageId, cancellationToken);
-        if (found is not { } current)
+        await Task.WhenAll(reconciles.Concat(attempts.GroupBy(a => PhoneNumberId.Normalize(a.Message.PhoneNumberId))
+            .Select(g => AttemptAllAsync(g.Key, g.ToList(), later, cancellationToken))));
+        await Task.WhenAll(works.Select(w => FinishAsync(queue, w.Queued, w.Work,
+            w.Work.MessageIds.Where(id => ReferenceEquals(owners[id], w.Queued)).ToList(), unwritten, later, cancellationToken)));
+    }
+
+    /// <summary>Attempts messages of one sending number, as many at a time as the governor and the call slots allow.</summary>
+    private async Task AttemptAllAsync(string number, List<(MessageRecord Message, string ETag)> rows, ConcurrentDictionary<string, TimeSpan> later, CancellationToken cancellationToken)
+    {
+        var chunks = new List<Task>();
+        var next = 0;
+        while (next < rows.Count)
         {
-            if (clock.GetUtcNow() - queued.InsertedOn > OrphanAfter)
+            var slots = await _calls.AcquireUpToAsync(rows.Count - next, cancellationToken);
+            int granted;
+            try
             {
-                logger.LogWarning("Dropping queue message for {MessageId}: its accept never stored the message", work.MessageId);
-                await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+                granted = await governor.AcquireUpToAsync(number, slots, cancellationToken);
+            }
+            catch
+            {
+                _calls.Release(slots);
+                throw;
+            }
+            _calls.Release(slots - granted);
+            chunks.Add(AttemptChunkAsync(rows.GetRange(next, granted), later, cancellationToken));
+            next += granted;
+        }
+        await Task.WhenAll(chunks);
+    }
+
+    /// <summary>Records the attempts (one transaction), calls EUM for each concurrently, and records the outcomes. Holds one call slot per row.</summary>
+    private async Task AttemptChunkAsync(List<(MessageRecord Message, string ETag)> chunk, ConcurrentDictionary<string, TimeSpan> later, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var attempts = chunk.Select(c => (Message: c.Message with
+        {
+            Status = MessageStatus.Sending,
+            Attempts = c.Message.Attempts + 1,
+            AttemptStartedAt = now,
+            UpdatedAt = now,
+        }, c.ETag)).ToList();
+        IReadOnlyList<string?> etags;
+        try
+        {
+            etags = await store.TryUpdateAllAsync(attempts, cancellationToken);
+        }
+        catch
+        {
+            _calls.Release(chunk.Count);
+            throw;
+        }
+
+        var calls = new List<Task<SendResult>>();
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            if (etags[i] is { } etag)
+            {
+                calls.Add(CallAsync(attempts[i].Message, etag, cancellationToken));
             }
             else
             {
-                await HideAsync(queue, queued, TimeSpan.FromSeconds(1), cancellationToken); // the accept is still writing the row
+                _calls.Release(1);
+                later[attempts[i].Message.Id] = Recheck; // another worker has this message (a duplicate queue message); its outcome decides
             }
-            return;
         }
-
-        var (message, etag) = current;
-        if (message.IsFinal)
-        {
-            completions.Complete(message);
-            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
-            return;
-        }
-        if (message is { Status: MessageStatus.Sending, AttemptStartedAt: not null })
-        {
-            await ReconcileAsync(queue, queued, message, etag, cancellationToken);
-            return;
-        }
-
-        var paced = pacing.WaitFor(message.PhoneNumberId, message.To);
-        if (paced > TimeSpan.Zero)
-        {
-            await HideAsync(queue, queued, paced + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)), cancellationToken);
-            return;
-        }
-
-        await governor.AcquireAsync(message.PhoneNumberId, cancellationToken);
-        var attempt = message with
-        {
-            Status = MessageStatus.Sending,
-            Attempts = message.Attempts + 1,
-            AttemptStartedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(),
-        };
-        try
-        {
-            etag = await store.UpdateAsync(attempt, etag, cancellationToken);
-        }
-        catch (TableConcurrencyException)
-        {
-            return; // another worker has this message (a duplicate queue message); its outcome decides
-        }
-
-        await SendAsync(queue, queued, attempt, etag, cancellationToken);
+        await RecordOutcomesAsync(await Task.WhenAll(calls), later, cancellationToken);
     }
 
-    private async Task SendAsync(IWorkQueue queue, QueueMessage queued, MessageRecord attempt, string etag, CancellationToken cancellationToken)
+    private async Task<SendResult> CallAsync(MessageRecord attempt, string etag, CancellationToken cancellationToken)
     {
-        SendWhatsAppMessageResponse response;
         try
         {
-            response = await eum.SendWhatsAppMessageAsync(new SendWhatsAppMessageRequest
+            var response = await eum.SendWhatsAppMessageAsync(new SendWhatsAppMessageRequest
             {
                 OriginationPhoneNumberId = attempt.PhoneNumberId,
                 Message = System.Text.Encoding.UTF8.GetBytes(attempt.CloudApiJson),
                 MetaApiVersion = options.Eum.MetaApiVersion,
             }, cancellationToken);
+            return new SendResult(attempt, etag, response.MessageId, null);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            await OnFailureAsync(queue, queued, attempt, etag, SendFailure.Classify(e), cancellationToken);
-            return;
+            return new SendResult(attempt, etag, null, SendFailure.Classify(e));
         }
-
-        var now = clock.GetUtcNow();
-        var sent = attempt with { Status = MessageStatus.Sent, Wamid = response.MessageId, SentAt = now, UpdatedAt = now, Error = null };
-        await store.RecordSentAsync(sent, etag, cancellationToken);
-        logger.LogInformation("Sent message {MessageId} ({Type}) to {To} as {Wamid}", sent.Id, sent.Type, Redact.PhoneNumber(sent.To), sent.Wamid);
-        completions.Complete(sent);
-        await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+        finally
+        {
+            _calls.Release(1);
+        }
     }
 
-    private async Task OnFailureAsync(IWorkQueue queue, QueueMessage queued, MessageRecord attempt, string etag, SendFailure failure, CancellationToken cancellationToken)
+    private async Task RecordOutcomesAsync(IReadOnlyList<SendResult> results, ConcurrentDictionary<string, TimeSpan> later, CancellationToken cancellationToken)
     {
-        if (failure.BlocksRecipient) pacing.Block(attempt.PhoneNumberId, attempt.To, failure.MinimumDelay);
         var now = clock.GetUtcNow();
-        switch (failure.Kind)
+        var sent = new List<(MessageRecord Sent, string ETag)>();
+        var updates = new List<(MessageRecord Message, string ETag, TimeSpan? Delay)>();
+        foreach (var (attempt, etag, wamid, failure) in results)
         {
-            case SendFailureKind.Ambiguous:
-                // Keep 'sending': the attempt is on record, and a status webhook may still name the wamid.
-                logger.LogWarning("No answer from EUM for message {MessageId} (attempt {Attempt}); reconciling before any new attempt",
-                    attempt.Id, attempt.Attempts);
-                await store.UpdateAsync(attempt with { Error = failure.Error, UpdatedAt = now }, etag, cancellationToken);
-                await HideAsync(queue, queued, ReconcileWindow, cancellationToken);
-                return;
+            if (failure is null)
+            {
+                sent.Add((attempt with { Status = MessageStatus.Sent, Wamid = wamid, SentAt = now, UpdatedAt = now, Error = null }, etag));
+                continue;
+            }
+            if (failure.BlocksRecipient) pacing.Block(attempt.PhoneNumberId, attempt.To, failure.MinimumDelay);
+            switch (failure.Kind)
+            {
+                case SendFailureKind.Ambiguous:
+                    // Keep 'sending': the attempt is on record, and a status webhook may still name the wamid.
+                    logger.LogWarning("No answer from EUM for message {MessageId} (attempt {Attempt}); reconciling before any new attempt",
+                        attempt.Id, attempt.Attempts);
+                    updates.Add((attempt with { Error = failure.Error, UpdatedAt = now }, etag, ReconcileWindow));
+                    break;
 
-            case SendFailureKind.Retryable when _retry.CanRetry(attempt.Attempts):
-                var delay = _retry.NextDelay(attempt.Attempts, Random.Shared, failure.MinimumDelay);
-                // The status stays 'sending' (it only moves forward); no attempt is in flight while it waits for the next.
-                await store.UpdateAsync(attempt with { AttemptStartedAt = null, Error = failure.Error, UpdatedAt = now }, etag, cancellationToken);
-                logger.LogInformation("Message {MessageId} attempt {Attempt} failed ({ErrorType}); retrying in {Delay}",
-                    attempt.Id, attempt.Attempts, failure.Error.Type, delay);
-                await HideAsync(queue, queued, delay, cancellationToken);
-                return;
+                case SendFailureKind.Retryable when _retry.CanRetry(attempt.Attempts):
+                    var delay = _retry.NextDelay(attempt.Attempts, Random.Shared, failure.MinimumDelay);
+                    // The status stays 'sending' (it only moves forward); no attempt is in flight while it waits for the next.
+                    logger.LogInformation("Message {MessageId} attempt {Attempt} failed ({ErrorType}); retrying in {Delay}",
+                        attempt.Id, attempt.Attempts, failure.Error.Type, delay);
+                    updates.Add((attempt with { AttemptStartedAt = null, Error = failure.Error, UpdatedAt = now }, etag, delay));
+                    break;
 
-            default:
-                var failed = attempt with { Status = MessageStatus.Failed, Error = failure.Error, UpdatedAt = now };
-                await store.UpdateAsync(failed, etag, cancellationToken);
-                logger.LogWarning("Message {MessageId} to {To} failed after {Attempts} attempt(s): {ErrorType} {Detail}",
-                    attempt.Id, Redact.PhoneNumber(attempt.To), attempt.Attempts, failure.Error.Type, failure.Error.Detail);
-                completions.Complete(failed);
-                await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
-                return;
+                default:
+                    logger.LogWarning("Message {MessageId} to {To} failed after {Attempts} attempt(s): {ErrorType} {Detail}",
+                        attempt.Id, Redact.PhoneNumber(attempt.To), attempt.Attempts, failure.Error.Type, failure.Error.Detail);
+                    updates.Add((attempt with { Status = MessageStatus.Failed, Error = failure.Error, UpdatedAt = now }, etag, null));
+                    break;
+            }
+        }
+
+        await store.RecordAllSentAsync(sent, cancellationToken);
+        foreach (var (message, _) in sent)
+        {
+            logger.LogInformation("Sent message {MessageId} ({Type}) to {To} as {Wamid}", message.Id, message.Type, Redact.PhoneNumber(message.To), message.Wamid);
+            completions.Complete(message);
+        }
+
+        if (updates.Count == 0) return;
+        var etags = await store.TryUpdateAllAsync(updates.Select(u => (u.Message, u.ETag)).ToList(), cancellationToken);
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var (message, _, delay) = updates[i];
+            if (etags[i] is null) later[message.Id] = Recheck; // the row moved on meanwhile: look at it again
+            else if (delay is { } wait) later[message.Id] = wait;
+            else completions.Complete(message);
         }
     }
 
@@ -183,12 +278,12 @@ public sealed class SendWorker(
     /// then seen above); if none comes it ends failed with <see cref="EumProblem.OutcomeUnknown"/>, marked retryable so
     /// the caller, who can check with the contact, decides whether to send again.
     /// </summary>
-    private async Task ReconcileAsync(IWorkQueue queue, QueueMessage queued, MessageRecord message, string etag, CancellationToken cancellationToken)
+    private async Task ReconcileAsync(MessageRecord message, string etag, ConcurrentDictionary<string, TimeSpan> later, CancellationToken cancellationToken)
     {
         var waited = clock.GetUtcNow() - (message.AttemptStartedAt ?? message.UpdatedAt);
         if (waited < ReconcileWindow)
         {
-            await HideAsync(queue, queued, ReconcileWindow - waited, cancellationToken);
+            later[message.Id] = ReconcileWindow - waited;
             return;
         }
         // An error from an earlier, answered attempt says nothing about this one; only the unanswered call's own does.
@@ -207,13 +302,47 @@ public sealed class SendWorker(
         }
         catch (TableConcurrencyException)
         {
-            return; // the row moved on (a status webhook settled it, or another worker): the next delivery sees its state
+            later[message.Id] = Recheck; // the row moved on (a status webhook settled it, or another worker): look at its state again
+            return;
         }
         logger.LogWarning("Message {MessageId} to {To} failed: outcome unknown after attempt {Attempt}",
             message.Id, Redact.PhoneNumber(message.To), message.Attempts);
         completions.Complete(unknown);
-        await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
     }
+
+    /// <summary>
+    /// Puts this queue message's ids that must wait back on the queue, grouped by their delay in whole seconds (the
+    /// queue's granularity), then lets go of the original. New queue messages go first, so a crash in between leaves
+    /// duplicates (absorbed by the rows), never lost work. One group stays in the original queue message, its text and
+    /// visibility changed in one call: the group of rows not written yet if there is one, because the orphan check
+    /// counts from the original's insertion time.
+    /// </summary>
+    private async Task FinishAsync(IWorkQueue queue, QueueMessage queued, OutboundWork work, List<string> owned, HashSet<string> unwritten,
+        ConcurrentDictionary<string, TimeSpan> later, CancellationToken cancellationToken)
+    {
+        var waiting = owned.Where(unwritten.Contains).Select(id => (Id: id, Delay: TimeSpan.Zero))
+            .Concat(owned.Where(later.ContainsKey).Select(id => (Id: id, Delay: later[id])));
+        var groups = waiting
+            .GroupBy(p => Seconds(p.Delay))
+            .Select(g => (Delay: TimeSpan.FromSeconds(g.Key), Ids: g.Select(p => p.Id).ToList()))
+            .OrderBy(g => g.Delay)
+            .ToList();
+        if (groups.Count == 0)
+        {
+            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+            return;
+        }
+
+        var kept = groups.FirstOrDefault(g => g.Ids.Any(unwritten.Contains), groups[0]);
+        await Task.WhenAll(groups.Where(g => !ReferenceEquals(g.Ids, kept.Ids))
+            .SelectMany(g => g.Ids.Chunk(OutboundWork.MaxIds).Select(part => queue.PutAsync(new OutboundWork(part).ToJson(), visibilityDelay: g.Delay, ct: cancellationToken))));
+        var sameIds = kept.Ids.Count == work.MessageIds.Count;
+        await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, kept.Delay,
+            sameIds ? null : new OutboundWork(kept.Ids).ToJson(), cancellationToken);
+    }
+
+    /// <summary>A delay in whole seconds, at least one (the queue's own granularity) and at most six days (under its seven-day limit).</summary>
+    private static int Seconds(TimeSpan delay) => (int)Math.Clamp(Math.Ceiling(delay.TotalSeconds), 1, TimeSpan.FromDays(6).TotalSeconds);
 
     private async Task FailAsync(string messageId, MessageError error, CancellationToken cancellationToken)
     {
@@ -223,12 +352,6 @@ public sealed class SendWorker(
         completions.Complete(failed);
     }
 
-    private async Task HideAsync(IWorkQueue queue, QueueMessage queued, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        var bounded = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay > TimeSpan.FromDays(6) ? TimeSpan.FromDays(6) : delay;
-        await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, bounded, cancellationToken);
-    }
-
     private async Task PoisonAsync(IWorkQueue queue, QueueMessage queued, string reason, CancellationToken cancellationToken)
     {
         var text = new JsonObject { ["reason"] = reason, ["queue"] = queue.Name, ["text"] = queued.Text[..Math.Min(queued.Text.Length, 30_000)] };
@@ -236,4 +359,7 @@ public sealed class SendWorker(
         await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
         logger.LogError("Moved queue message {QueueMessageId} to {Poison}: {Reason}", queued.MessageId, HubQueues.OutboundPoison, reason);
     }
+
+    /// <summary>One EUM call's result: the wamid, or why it failed.</summary>
+    private sealed record SendResult(MessageRecord Attempt, string ETag, string? Wamid, SendFailure? Failure);
 }
