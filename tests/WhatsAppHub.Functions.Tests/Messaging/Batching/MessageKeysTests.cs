@@ -9,10 +9,15 @@ public class MessageKeysTests
     [Fact]
     public void Messages_made_together_share_a_partition_and_their_id_is_the_row_key()
     {
-        var first = MessageRecord.NewId();
-        var second = MessageRecord.NewId();
+        // Two ids 100 ms apart inside one 4,096 ms bucket, and one in the next bucket.
+        var bucketStart = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 4096 * 4096;
+        string Id(long ms) => ms.ToString("x12") + "70008000000000000000";
+        var first = Id(bucketStart + 5);
+        var second = Id(bucketStart + 105);
+        var next = Id(bucketStart + 4096);
 
-        Assert.Equal(MessageKeys.MessagePartition(first), MessageKeys.MessagePartition(second)); // the same 4 s bucket (flaky only across a boundary, once in ~4,000 runs)
+        Assert.Equal(MessageKeys.MessagePartition(first), MessageKeys.MessagePartition(second));
+        Assert.NotEqual(MessageKeys.MessagePartition(first), MessageKeys.MessagePartition(next));
         Assert.Equal("MSG|" + first[..9], MessageKeys.MessagePartition(first));
         Assert.Equal(first, MessageKeys.MessageRowKey(first));
     }
@@ -20,11 +25,11 @@ public class MessageKeysTests
     [Fact]
     public void A_time_maps_to_the_partition_of_ids_made_then()
     {
-        var before = DateTimeOffset.UtcNow;
-        var id = MessageRecord.NewId();
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 4096 * 4096 + 2000);
+        var id = at.ToUnixTimeMilliseconds().ToString("x12") + "70008000000000000000";
 
-        Assert.Equal(MessageKeys.MessagePartitionAt(before)[..8], MessageKeys.MessagePartition(id)[..8]);
-        Assert.True(string.CompareOrdinal(MessageKeys.IdPrefix(before.AddMilliseconds(-1)), id) < 0);
+        Assert.Equal(MessageKeys.MessagePartitionAt(at), MessageKeys.MessagePartition(id));
+        Assert.True(string.CompareOrdinal(MessageKeys.IdPrefix(at.AddMilliseconds(-1)), id) < 0);
     }
 
     [Fact]
