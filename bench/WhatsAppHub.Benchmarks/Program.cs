@@ -75,12 +75,12 @@ Console.WriteLine();
 Console.WriteLine($"WhatsAppHub send benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
 Console.WriteLine($"queued path (POST /api/messages, text), {count} messages per phase; hub, sandbox and Azurite (in-memory) on this machine; load average at start: {loadBefore}");
 Console.WriteLine();
-Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | end-to-end sends/s | steady sends/s | CPU ms/msg: hub / Azurite / bench+sandbox | sent | failed | lost | duplicates |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | sends/s under load | end-to-end sends/s | steady sends/s | all final after | CPU ms/msg: hub / Azurite / bench+sandbox | sent | failed | lost | duplicates |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {r.EndToEndPerSecond:F0} | {r.SteadyPerSecond:F0} | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Bench:F2} | {r.Sent} | {r.Failed} | {r.Lost} | {r.Duplicates} |"));
+        $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {r.UnderLoadPerSecond:F0} | {r.EndToEndPerSecond:F0} | {r.SteadyPerSecond:F0} | {r.Duration.TotalSeconds:F1} s | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Bench:F2} | {r.Sent} | {r.Failed} | {r.Lost} | {r.Duplicates} |"));
 }
 Console.WriteLine();
 foreach (var r in results.Where(r => r.Refused.Count > 0))
