@@ -11,8 +11,9 @@ namespace WhatsAppHub.Functions.Messaging;
 /// partition is computable from its id, messages accepted together share a partition (so one entity group transaction
 /// stores or updates a whole batch), a time range is a PartitionKey range, and every RowKey is unique (stores that
 /// index rows by RowKey, like Azurite, find it without scanning). At 1,000 sends/s the current bucket takes about 3,000
-/// entity writes per second (insert, attempt, outcome), above Azure's ~2,000/s partition target only at that full tier;
-/// narrowing the bucket is a change of <see cref="BucketDigits"/>.
+/// entity writes per second (insert, attempt, outcome), above Azure's ~2,000/s partition target at that full tier;
+/// all current writes go to the newest bucket whatever its length, so the remedy, if Azure throttles it, is a shard
+/// digit before the bucket (batches then split by shard), not a shorter bucket.
 /// </para>
 /// <para>
 /// Wamid pointers cannot use the message's partition (a look-up knows only the wamid), so they spread over
