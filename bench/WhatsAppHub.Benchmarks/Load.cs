@@ -16,7 +16,7 @@ public sealed record PhaseResult(
     double EndToEndPerSecond, double SteadyPerSecond, double UnderLoadPerSecond, CpuUse Cpu, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration, bool TimedOut, string? FirstError);
 
 /// <summary>CPU milliseconds per accepted message, by process.</summary>
-public sealed record CpuUse(double Hub, double Azurite, double Bench);
+public sealed record CpuUse(double Hub, double Azurite, double Sandbox, double Load);
 
 /// <summary>
 /// One benchmark phase: <c>count</c> text messages posted by <c>callers</c> concurrent callers to the queued path, then
@@ -24,7 +24,7 @@ public sealed record CpuUse(double Hub, double Azurite, double Bench);
 /// accept) passes. Accounting reads back every MESSAGE row (lost = accepted but not sent or failed) and what the sandbox accepted per message
 /// (duplicates = extra sandbox-accepted sends carrying one message's <c>whatsapphub:{id}</c> callback data).
 /// </summary>
-public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, TableService tables, QueueService queues, TimeSpan drainDeadline)
+public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess sandboxProcess, HttpClient sandbox, TableService tables, QueueService queues, TimeSpan drainDeadline)
 {
     public const string PhoneNumberId = "phone-number-id-0123456789abcdef0123456789abcdef";
     public const int Recipients = 1000;
@@ -71,7 +71,7 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
             BaseAddress = new Uri(hub.BaseUrl),
             Timeout = TimeSpan.FromSeconds(30),
         };
-        http.DefaultRequestHeaders.Add("x-functions-key", HubProcess.ApiKey);
+        http.DefaultRequestHeaders.Add("x-functions-key", ServiceProcess.HubApiKey);
 
         var latencies = new double[count];
         var ids = new string?[count];
@@ -132,15 +132,17 @@ public sealed class Load(HubProcess hub, Process azurite, HttpClient sandbox, Ta
             statuses.Where(s => s != (int)HttpStatusCode.Accepted).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()),
             count / acceptedIn.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
             (sent + failed) / span, (sent + failed) / Math.Max(0.001, (lastFinal - firstFinal).TotalSeconds), underLoad,
-            new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perMessage, (cpuAfter.Azurite - cpuBefore.Azurite) / perMessage, (cpuAfter.Bench - cpuBefore.Bench) / perMessage),
+            new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perMessage, (cpuAfter.Azurite - cpuBefore.Azurite) / perMessage,
+                (cpuAfter.Sandbox - cpuBefore.Sandbox) / perMessage, (cpuAfter.Load - cpuBefore.Load) / perMessage),
             sent, failed, accepted.Count - sent - failed, duplicates, doneIn, timedOut, firstError);
     }
 
-    private (double Hub, double Azurite, double Bench) Cpu()
+    private (double Hub, double Azurite, double Sandbox, double Load) Cpu()
     {
         azurite.Refresh();
         using var self = Process.GetCurrentProcess();
-        return (hub.CpuTime.TotalMilliseconds, azurite.TotalProcessorTime.TotalMilliseconds, self.TotalProcessorTime.TotalMilliseconds);
+        return (hub.CpuTime.TotalMilliseconds, azurite.TotalProcessorTime.TotalMilliseconds, sandboxProcess.CpuTime.TotalMilliseconds,
+            self.TotalProcessorTime.TotalMilliseconds);
     }
 
     private async Task<Dictionary<string, (string? Status, DateTimeOffset UpdatedAt)>> RowsAsync(List<string> ids)

@@ -28,8 +28,9 @@ var drainDeadline = TimeSpan.FromSeconds(Math.Min(600, 180 + count / 100));
 await using var azurite = new AzuriteProcess { AccessLog = false };
 await azurite.InitializeAsync();
 // Statuses off: each would post webhooks back to the hub, whose inbound path is not what this measures.
-await using var sandbox = await SandboxHost.StartAsync("Statuses=");
-await using var hub = await HubProcess.StartAsync(azurite.ConnectionString, sandbox.BaseUrl, new Dictionary<string, string>
+await using var sandboxProcess = await ServiceProcess.StartSandboxAsync(new Dictionary<string, string> { ["Statuses"] = "" });
+using var sandbox = new HttpClient { BaseAddress = new Uri(sandboxProcess.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+await using var hub = await ServiceProcess.StartHubAsync(azurite.ConnectionString, sandboxProcess.BaseUrl, new Dictionary<string, string>
 {
     ["Outbound:RatePerSecond"] = "1000", // Meta's highest per-number tier
 });
@@ -41,7 +42,7 @@ var conversations = new ConversationStore(tables);
 await Parallel.ForAsync(0, Load.Recipients, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
     await conversations.RecordInboundAsync(Load.PhoneNumberId, RecipientRules.ToWaId(Load.Recipient(i)), DateTimeOffset.UtcNow, ct));
 
-var load = new Load(hub, Process.GetProcessById(azurite.Process.Id), sandbox.Http, tables, new QueueService(storage), drainDeadline);
+var load = new Load(hub, Process.GetProcessById(azurite.Process.Id), sandboxProcess, sandbox, tables, new QueueService(storage), drainDeadline);
 // Long enough for the hub's tiered JIT to settle (a profile showed it compiling for about 7 s from the first send);
 // shorter warm-ups charge start-up compilation to the first measured phase.
 await load.RunAsync("warm-up", Math.Min(6_000, count), callers);
@@ -52,7 +53,7 @@ var results = new List<PhaseResult>
     await load.RunOpenAsync($"clean, open loop ({rate}/s offered)", count, rate),
 };
 string? skipped = null;
-using (var faults = await sandbox.Http.PutAsJsonAsync("/sandbox/faults", new
+using (var faults = await sandbox.PutAsJsonAsync("/sandbox/faults", new
 {
     seed = 42,
     rules = new object[]
@@ -73,14 +74,14 @@ if (skipped is null) results.Add(await load.RunAsync($"20% retryable EUM failure
 
 Console.WriteLine();
 Console.WriteLine($"WhatsAppHub send benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
-Console.WriteLine($"queued path (POST /api/messages, text), {count} messages per phase; hub, sandbox and Azurite (in-memory) on this machine; load average at start: {loadBefore}");
+Console.WriteLine($"queued path (POST /api/messages, text), {count} messages per phase; hub, sandbox and Azurite (in-memory) as processes of their own on this machine; load average at start: {loadBefore}");
 Console.WriteLine();
-Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | sends/s under load | end-to-end sends/s | steady sends/s | all final after | CPU ms/msg: hub / Azurite / bench+sandbox | sent | failed | lost | duplicates |");
+Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | sends/s under load | end-to-end sends/s | steady sends/s | all final after | CPU ms/msg: hub / Azurite / sandbox / load | sent | failed | lost | duplicates |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {r.UnderLoadPerSecond:F0} | {r.EndToEndPerSecond:F0} | {r.SteadyPerSecond:F0} | {r.Duration.TotalSeconds:F1} s | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Bench:F2} | {r.Sent} | {r.Failed} | {r.Lost} | {r.Duplicates} |"));
+        $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {r.UnderLoadPerSecond:F0} | {r.EndToEndPerSecond:F0} | {r.SteadyPerSecond:F0} | {r.Duration.TotalSeconds:F1} s | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Sandbox:F2} / {r.Cpu.Load:F2} | {r.Sent} | {r.Failed} | {r.Lost} | {r.Duplicates} |"));
 }
 Console.WriteLine();
 foreach (var r in results.Where(r => r.Refused.Count > 0))
