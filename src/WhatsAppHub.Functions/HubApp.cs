@@ -51,6 +51,7 @@ public static class HubApp
         builder.Services.AddSingleton<SendCompletions>();
         builder.Services.AddSingleton<SendGovernor>();
         builder.Services.AddSingleton<RecipientPacing>();
+        builder.Services.AddSingleton<UnansweredSends>();
         builder.Services.AddSingleton<SendWorker>();
         builder.Services.AddHostedService<OutboundPump>();
         builder.Services.AddSingleton<WhatsAppHub.Aws.Media.IMediaStore>(_ => MediaStoreFactory.Create(options.Media, options.Eum));

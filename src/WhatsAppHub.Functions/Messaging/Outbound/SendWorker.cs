@@ -2,12 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
-using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Messaging.Sending;
 using WhatsAppHub.Core.Privacy;
 using WhatsAppHub.Functions.Configuration;
-using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Functions.Messaging.Outbound;
@@ -19,7 +17,8 @@ namespace WhatsAppHub.Functions.Messaging.Outbound;
 /// redelivery. The rows are read with one query per partition, the attempts recorded in one transaction per partition
 /// (row by row when one row changed meanwhile), EUM is called concurrently, and the outcomes are written in
 /// transactions again. Messages that must wait (a retry's back-off, pacing, reconciliation, a row not written yet) go
-/// back on the queue grouped by their delay; each original queue message is let go of last. A single message,
+/// back on the queue grouped by their delay (<see cref="WorkRequeue"/>); each original queue message is let go of last;
+/// unanswered sends are settled by <see cref="UnansweredSends"/>, never sent again. A single message,
 /// including the <c>{"id"}</c> form of earlier versions, takes exactly the same path.
 /// </summary>
 public sealed class SendWorker(
@@ -27,6 +26,7 @@ public sealed class SendWorker(
     ISocialMessaging eum,
     SendGovernor governor,
     RecipientPacing pacing,
+    UnansweredSends unanswered,
     SendCompletions completions,
     QueueService queues,
     HubOptions options,
@@ -37,18 +37,11 @@ public sealed class SendWorker(
     private static readonly TimeSpan OrphanAfter = TimeSpan.FromMinutes(2);
 
     /// <summary>How soon a row that changed under this worker (another worker or a webhook got there) is looked at again.</summary>
-    private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
 
     private readonly IWorkQueue _poison = queues.GetQueue(HubQueues.OutboundPoison);
     private readonly RetryPolicy _retry = new(options.Outbound.MaxAttempts, options.Outbound.RetryBaseDelay, options.Outbound.RetryMaxDelay);
     private readonly OutboundCallSlots _calls = new(options.Outbound.Concurrency);
-
-    /// <summary>
-    /// How long a send without an answer waits for a status webhook to tell whether it went out. Never shorter than one
-    /// EUM call, so a duplicate queue message cannot settle a row whose call another worker still has in flight.
-    /// </summary>
-    private TimeSpan ReconcileWindow =>
-        options.Outbound.ReconcileWindow > options.Eum.Timeout ? options.Outbound.ReconcileWindow : options.Eum.Timeout + TimeSpan.FromSeconds(1);
 
     /// <summary>How long a dequeued message stays hidden while its attempts run.</summary>
     public TimeSpan LeaseTime => options.Eum.Timeout + TimeSpan.FromSeconds(30);
@@ -111,7 +104,7 @@ public sealed class SendWorker(
             }
             if (message is { Status: MessageStatus.Sending, AttemptStartedAt: not null })
             {
-                reconciles.Add(ReconcileAsync(message, etag, later, cancellationToken));
+                reconciles.Add(unanswered.ReconcileAsync(message, etag, later, cancellationToken));
                 continue;
             }
             var paced = pacing.WaitFor(message.PhoneNumberId, message.To);
@@ -125,7 +118,7 @@ public sealed class SendWorker(
 
         await Task.WhenAll(reconciles.Concat(attempts.GroupBy(a => PhoneNumberId.Normalize(a.Message.PhoneNumberId))
             .Select(g => AttemptAllAsync(g.Key, g.ToList(), later, cancellationToken))));
-        await Task.WhenAll(works.Select(w => FinishAsync(queue, w.Queued, w.Work,
+        await Task.WhenAll(works.Select(w => WorkRequeue.FinishAsync(queue, w.Queued, w.Work,
             w.Work.MessageIds.Where(id => ReferenceEquals(owners[id], w.Queued)).ToList(), unwritten, later, cancellationToken)));
     }
 
@@ -233,7 +226,7 @@ public sealed class SendWorker(
                     // Keep 'sending': the attempt is on record, and a status webhook may still name the wamid.
                     logger.LogWarning("No answer from EUM for message {MessageId} (attempt {Attempt}); reconciling before any new attempt",
                         attempt.Id, attempt.Attempts);
-                    updates.Add((attempt with { Error = failure.Error, UpdatedAt = now }, etag, ReconcileWindow));
+                    updates.Add((attempt with { Error = failure.Error, UpdatedAt = now }, etag, unanswered.Window));
                     break;
 
                 case SendFailureKind.Retryable when _retry.CanRetry(attempt.Attempts):
@@ -269,80 +262,6 @@ public sealed class SendWorker(
             else completions.Complete(message);
         }
     }
-
-    /// <summary>
-    /// A message found in <c>sending</c>: an attempt went out and its outcome was never recorded (EUM did not answer, or
-    /// the worker stopped mid-call). EUM's SendWhatsAppMessage has no idempotency token, so another attempt could deliver
-    /// the message twice; the hub never makes one. The row waits <see cref="ReconcileWindow"/> for a status webhook
-    /// carrying its <c>biz_opaque_callback_data</c> (the inbound path moves the row to <c>sent</c>, and the final row is
-    /// then seen above); if none comes it ends failed with <see cref="EumProblem.OutcomeUnknown"/>, marked retryable so
-    /// the caller, who can check with the contact, decides whether to send again.
-    /// </summary>
-    private async Task ReconcileAsync(MessageRecord message, string etag, ConcurrentDictionary<string, TimeSpan> later, CancellationToken cancellationToken)
-    {
-        var waited = clock.GetUtcNow() - (message.AttemptStartedAt ?? message.UpdatedAt);
-        if (waited < ReconcileWindow)
-        {
-            later[message.Id] = ReconcileWindow - waited;
-            return;
-        }
-        // An error from an earlier, answered attempt says nothing about this one; only the unanswered call's own does.
-        var cause = message.Error is { Type: EumProblem.Unreachable } error ? $" {error.Detail}" : " The worker stopped during the call.";
-        var unknown = message with
-        {
-            Status = MessageStatus.Failed,
-            UpdatedAt = clock.GetUtcNow(),
-            Error = new MessageError(EumProblem.OutcomeUnknown, null, "It is not known whether the message was sent.",
-                $"Attempt {message.Attempts} reached EUM but no answer came, and no status webhook followed within {ReconcileWindow.TotalSeconds:0} s; " +
-                "the hub did not send it again, to avoid a duplicate." + cause, true),
-        };
-        try
-        {
-            await store.UpdateAsync(unknown, etag, cancellationToken);
-        }
-        catch (TableConcurrencyException)
-        {
-            later[message.Id] = Recheck; // the row moved on (a status webhook settled it, or another worker): look at its state again
-            return;
-        }
-        logger.LogWarning("Message {MessageId} to {To} failed: outcome unknown after attempt {Attempt}",
-            message.Id, Redact.PhoneNumber(message.To), message.Attempts);
-        completions.Complete(unknown);
-    }
-
-    /// <summary>
-    /// Puts this queue message's ids that must wait back on the queue, grouped by their delay in whole seconds (the
-    /// queue's granularity), then lets go of the original. New queue messages go first, so a crash in between leaves
-    /// duplicates (absorbed by the rows), never lost work. One group stays in the original queue message, its text and
-    /// visibility changed in one call: the group of rows not written yet if there is one, because the orphan check
-    /// counts from the original's insertion time.
-    /// </summary>
-    private async Task FinishAsync(IWorkQueue queue, QueueMessage queued, OutboundWork work, List<string> owned, HashSet<string> unwritten,
-        ConcurrentDictionary<string, TimeSpan> later, CancellationToken cancellationToken)
-    {
-        var waiting = owned.Where(unwritten.Contains).Select(id => (Id: id, Delay: TimeSpan.Zero))
-            .Concat(owned.Where(later.ContainsKey).Select(id => (Id: id, Delay: later[id])));
-        var groups = waiting
-            .GroupBy(p => Seconds(p.Delay))
-            .Select(g => (Delay: TimeSpan.FromSeconds(g.Key), Ids: g.Select(p => p.Id).ToList()))
-            .OrderBy(g => g.Delay)
-            .ToList();
-        if (groups.Count == 0)
-        {
-            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
-            return;
-        }
-
-        var kept = groups.FirstOrDefault(g => g.Ids.Any(unwritten.Contains), groups[0]);
-        await Task.WhenAll(groups.Where(g => !ReferenceEquals(g.Ids, kept.Ids))
-            .SelectMany(g => g.Ids.Chunk(OutboundWork.MaxIds).Select(part => queue.PutAsync(new OutboundWork(part).ToJson(), visibilityDelay: g.Delay, ct: cancellationToken))));
-        var sameIds = kept.Ids.Count == work.MessageIds.Count;
-        await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, kept.Delay,
-            sameIds ? null : new OutboundWork(kept.Ids).ToJson(), cancellationToken);
-    }
-
-    /// <summary>A delay in whole seconds, at least one (the queue's own granularity) and at most six days (under its seven-day limit).</summary>
-    private static int Seconds(TimeSpan delay) => (int)Math.Clamp(Math.Ceiling(delay.TotalSeconds), 1, TimeSpan.FromDays(6).TotalSeconds);
 
     private async Task FailAsync(string messageId, MessageError error, CancellationToken cancellationToken)
     {
