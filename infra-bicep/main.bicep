@@ -39,6 +39,9 @@ param mediaKeyPrefix string = 'media/'
 @description('AWS Region of the media bucket; empty means the EUM Region.')
 param mediaRegion string = ''
 
+@description('Comma-separated SNS topic ARNs of the EUM event destination whose messages the hub accepts (empty refuses all).')
+param snsAllowedTopicArns string = ''
+
 var suffix = uniqueString(resourceGroup().id)
 var storageName = take('${namePrefix}${suffix}', 24)
 var roles = {
@@ -116,6 +119,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Empty: S3 is reached with the same assumed role as EUM.
         { name: 'Media__AccessKeyId', value: '' }
         { name: 'Media__SecretAccessKey', value: '' }
+        // The EUM event destination topic(s) whose SNS messages /api/eum/events accepts.
+        { name: 'Sns__AllowedTopicArns', value: snsAllowedTopicArns }
+        // Never on Azure: only SNS's own hosts are trusted for signing certificates.
+        { name: 'Sns__TrustedTestCertificateHost', value: '' }
       ]
     }
   }

@@ -6,6 +6,7 @@ using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Eum;
 using WhatsAppHub.Functions.Health;
+using WhatsAppHub.Functions.Inbound;
 using WhatsAppHub.Functions.Media;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
@@ -60,6 +61,7 @@ public static class HubApp
         builder.Services.AddSingleton<DeleteMediaHandler>();
         builder.Services.AddSingleton<MediaIdResolver>();
         builder.Services.AddSingleton<HealthProbe>();
+        AddSnsBridge(builder.Services, options.Sns);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -72,10 +74,29 @@ public static class HubApp
         app.MapHubOpenApi();
         var api = app.MapGroup("/api");
         api.MapHealthEndpoints();
+        api.MapSnsEventsEndpoint(); // anonymous: SNS cannot send the function key, the signature authenticates
         var secured = api.MapGroup(string.Empty).RequireFunctionKey(options.ApiKey);
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// The SNS verifier and confirmer share one client that never follows redirects (a redirect could lead off the
+    /// SNS host the URL rules checked).
+    /// </summary>
+    private static void AddSnsBridge(IServiceCollection services, SnsSettings settings)
+    {
+        services.AddSingleton(new WhatsAppHub.Aws.Sns.SnsUrlRules(settings.TrustedTestOrigin));
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(5) })
+        {
+            Timeout = TimeSpan.FromSeconds(15),
+            MaxResponseContentBufferSize = 1024 * 1024,
+        };
+        services.AddSingleton(sp => new WhatsAppHub.Aws.Sns.SnsCertificateCache(http, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WhatsAppHub.Aws.Sns.ISnsMessageVerifier, WhatsAppHub.Aws.Sns.SnsMessageVerifier>();
+        services.AddSingleton(sp => new WhatsAppHub.Aws.Sns.SnsSubscriptionConfirmer(http, sp.GetRequiredService<WhatsAppHub.Aws.Sns.SnsUrlRules>()));
+        services.AddSingleton<InboundEventStore>();
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace WhatsAppHub.Functions.Configuration;
 
 /// <summary>Everything the hub reads from configuration, validated once at start-up by <see cref="HubSettingsReader"/>.</summary>
-public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media);
+public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media, SnsSettings Sns);
 
 /// <summary>
 /// Where Table and Queue storage live: a connection string (<c>AzureWebJobsStorage</c>, as Azure Functions names it),
@@ -44,3 +44,7 @@ public sealed record OutboundSettings(int RatePerSecond, int MaxAttempts, int Co
 /// <param name="Bucket">Null when not configured: the media endpoints then answer 503.</param>
 /// <param name="ServiceUrl">An S3-compatible endpoint (s3rver locally); null on AWS.</param>
 public sealed record MediaSettings(string? Bucket, string KeyPrefix, Uri? ServiceUrl, string? Region, string? AccessKeyId, string? SecretAccessKey);
+
+/// <summary>Who may post to <c>/api/eum/events</c>: the allowed topic ARNs and, for the sandbox only, a trusted test origin.</summary>
+/// <param name="TrustedTestOrigin">Null unless configured: only SNS's own hosts are trusted.</param>
+public sealed record SnsSettings(IReadOnlySet<string> AllowedTopicArns, Aws.Sns.SnsTrustedTestOrigin? TrustedTestOrigin);

@@ -41,5 +41,7 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Media:Region", "AWS Region of the bucket; empty means Eum:Region.", null),
         new("Media:AccessKeyId", "AWS access key id for S3; empty to use the EUM credentials (keys, role or default chain).", "S3RVER"),
         new("Media:SecretAccessKey", "AWS secret access key for S3 (with Media:AccessKeyId).", "S3RVER"),
+        new("Sns:AllowedTopicArns", "Comma-separated SNS topic ARNs whose messages POST /api/eum/events accepts (and whose subscriptions it confirms); empty refuses all.", "arn:aws:sns:us-east-1:123456789012:whatsapphub-events"),
+        new("Sns:TrustedTestCertificateHost", "A non-AWS host (host or host:port) trusted for SigningCertURL and SubscribeURL, over http too: the local sandbox only. Empty on Azure.", "127.0.0.1:7072"),
     ];
 }

@@ -23,9 +23,10 @@ public static partial class HubSettingsReader
         var eum = ReadEum(configuration, problems);
         var outbound = ReadOutbound(configuration, problems);
         var media = ReadMedia(configuration, problems);
+        var sns = ReadSns(configuration, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
-        return new HubOptions(apiKey!, storage, eum!, outbound, media);
+        return new HubOptions(apiKey!, storage, eum!, outbound, media, sns);
     }
 
     private static StorageSettings ReadStorage(IConfiguration configuration, List<string> problems)
@@ -100,6 +101,21 @@ public static partial class HubSettingsReader
         return new MediaSettings(bucket, prefix.Trim(), OptionalUri(configuration, "Media:S3ServiceUrl", problems), region, accessKeyId, secret);
     }
 
+    private static SnsSettings ReadSns(IConfiguration configuration, List<string> problems)
+    {
+        var arns = (Optional(configuration, "Sns:AllowedTopicArns") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        foreach (var arn in arns.Where(a => !TopicArnPattern().IsMatch(a)))
+            problems.Add($"Sns__AllowedTopicArns: '{arn}' is not an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:topic.");
+        Aws.Sns.SnsTrustedTestOrigin? origin = null;
+        if (Optional(configuration, "Sns:TrustedTestCertificateHost") is { } host)
+        {
+            origin = Aws.Sns.SnsTrustedTestOrigin.TryParse(host);
+            if (origin is null) problems.Add($"Sns__TrustedTestCertificateHost '{host}' must be a host or host:port, such as 127.0.0.1:7072.");
+        }
+        return new SnsSettings(arns, origin);
+    }
+
     private static int Integer(IConfiguration configuration, string key, int fallback, int min, int max, List<string> problems)
     {
         var text = Optional(configuration, key);
@@ -147,6 +163,9 @@ public static partial class HubSettingsReader
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex BucketPattern();
+
+    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TopicArnPattern();
 
     [GeneratedRegex(@"^v\d+\.\d+$", RegexOptions.CultureInvariant)]
     private static partial Regex ApiVersionPattern();

@@ -63,6 +63,17 @@ public static class HubProblems
             statusCode: StatusCodes.Status503ServiceUnavailable, detail: detail,
             extensions: new Dictionary<string, object?> { ["retryable"] = true });
 
+    /// <summary>403 for an SNS message that is not provably SNS's for an allowed topic; nothing was stored.</summary>
+    public static IResult SnsMessageRefused(string detail) =>
+        Results.Problem(type: TypeUri("sns-message-refused"), title: "The SNS message was refused.",
+            statusCode: StatusCodes.Status403Forbidden, detail: detail);
+
+    /// <summary>503 when SNS's signing certificate or SubscribeURL could not be reached for now; SNS retries.</summary>
+    public static IResult SnsUnavailable(string detail) =>
+        Results.Problem(type: TypeUri("sns-unavailable"), title: "SNS could not be reached to check the message.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, detail: detail,
+            extensions: new Dictionary<string, object?> { ["retryable"] = true });
+
     private static object[] ErrorList(IReadOnlyList<ValidationError> errors) =>
         errors.Select(e => (object)new { path = e.Path, rule = e.Rule, message = e.Message }).ToArray();
 }

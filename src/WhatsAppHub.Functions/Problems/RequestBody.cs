@@ -8,9 +8,10 @@ namespace WhatsAppHub.Functions.Problems;
 /// </summary>
 public readonly record struct RequestBody(ReadOnlyMemory<byte> Bytes, IResult? Problem)
 {
-    public static async Task<RequestBody> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <param name="anyContentType">Accept any Content-Type (SNS posts JSON as text/plain).</param>
+    public static async Task<RequestBody> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken, bool anyContentType = false)
     {
-        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (!anyContentType && request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "The body must be JSON.",
                 $"Content-Type '{contentType}' is not JSON; send application/json.");
         if (request.ContentLength > maxBytes) return TooLarge(maxBytes);

@@ -5,6 +5,8 @@ public static class HubQueues
 {
     public const string Outbound = "outbound";
     public const string OutboundPoison = "outbound-poison";
+    public const string Inbound = "inbound";
+    public const string InboundPoison = "inbound-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison];
+    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison];
 }

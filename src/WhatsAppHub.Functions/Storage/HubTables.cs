@@ -7,6 +7,7 @@ public static class HubTables
     public const string Conversations = "Conversations";
     public const string SendRates = "SendRates";
     public const string Media = "Media";
+    public const string InboundEvents = "InboundEvents";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents];
 }
