@@ -75,7 +75,7 @@ wait_for sandbox "http://127.0.0.1:$SANDBOX_PORT/sandbox/health" 60
 well_known_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 start hub env ASPNETCORE_ENVIRONMENT=Development \
   AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$well_known_key;BlobEndpoint=http://127.0.0.1:$AZURITE_BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$AZURITE_QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$AZURITE_TABLE_PORT/devstoreaccount1" \
-  Eum__ServiceUrl="http://127.0.0.1:$SANDBOX_PORT" \
+  Eum__ServiceUrl="http://127.0.0.1:$SANDBOX_PORT" Sns__TrustedTestCertificateHost="127.0.0.1:$SANDBOX_PORT" \
   Media__S3ServiceUrl="http://127.0.0.1:$S3_PORT" Media__Bucket="$MEDIA_BUCKET" \
   dotnet "$root/src/WhatsAppHub.Functions/bin/$bin/WhatsAppHub.Functions.dll" \
   --urls "http://127.0.0.1:$HUB_PORT" --contentRoot "$root/src/WhatsAppHub.Functions/bin/$bin"

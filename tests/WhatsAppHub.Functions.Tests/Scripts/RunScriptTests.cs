@@ -76,6 +76,18 @@ public class RunScriptTests
             using var stored = JsonDocument.Parse(await (await http.SendAsync(read)).Content.ReadAsStringAsync());
             Assert.Equal(wamid, stored.RootElement.GetProperty("wamid").GetString());
 
+            // The sandbox's signed status webhooks for it reach the hub's SNS endpoint and are accepted (run.sh trusts
+            // the sandbox's certificate host and allows its topic).
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            List<JsonElement> delivered;
+            do
+            {
+                await Task.Delay(200);
+                using var deliveries = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{ports["SANDBOX_PORT"]}/sandbox/sns/deliveries"));
+                delivered = [.. deliveries.RootElement.EnumerateArray().Where(d => d.GetProperty("delivered").GetBoolean()).Select(d => d.Clone())];
+            } while (delivered.Count == 0 && DateTime.UtcNow < deadline);
+            Assert.NotEmpty(delivered);
+
             // Ctrl-C: SIGINT to the script; every port it opened must close.
             Process.Start("kill", ["-INT", run.Id.ToString()])!.WaitForExit();
             using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
