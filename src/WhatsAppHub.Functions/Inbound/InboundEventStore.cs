@@ -57,7 +57,8 @@ public sealed class InboundEventStore(TableService tables, QueueService queues)
             outcome = InboundRecordOutcome.Requeued;
         }
 
-        await _queue.PutAsync(JsonSerializer.Serialize(new { messageId = envelope.MessageId }), ct: cancellationToken);
+        // Never expires: until the inbound handler takes it, this message is the only reminder that the row awaits parsing.
+        await _queue.PutAsync(JsonSerializer.Serialize(new { messageId = envelope.MessageId }), timeToLive: Timeout.InfiniteTimeSpan, ct: cancellationToken);
         var mark = new TableRow(row.PartitionKey, RowKey).Set("queued", true).Set("queuedAt", DateTimeOffset.UtcNow);
         await _table.UpsertAsync(mark, TableUpdateMode.Merge, cancellationToken);
         return outcome;

@@ -82,7 +82,9 @@ public sealed class AcceptBatcher : IAsyncDisposable
             {
                 // Two requests with one Idempotency-Key can race into one batch with the same id: store it once (a
                 // transaction refuses a row twice), and both get the outcome.
-                await _outbound.PutAsync(new OutboundWork(batch.Select(p => p.Message.Id).Distinct(StringComparer.Ordinal).ToList()).ToJson());
+                // Never expires: an outage longer than the queue's default 7 days must not strand accepted messages.
+                await _outbound.PutAsync(new OutboundWork(batch.Select(p => p.Message.Id).Distinct(StringComparer.Ordinal).ToList()).ToJson(),
+                    timeToLive: Timeout.InfiniteTimeSpan);
             }
             catch (Exception e)
             {

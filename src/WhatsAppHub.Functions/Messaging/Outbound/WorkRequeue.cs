@@ -31,7 +31,7 @@ public static class WorkRequeue
 
         var kept = groups.FirstOrDefault(g => g.Ids.Any(unwritten.Contains), groups[0]);
         await Task.WhenAll(groups.Where(g => !ReferenceEquals(g.Ids, kept.Ids))
-            .SelectMany(g => g.Ids.Chunk(OutboundWork.MaxIds).Select(part => queue.PutAsync(new OutboundWork(part).ToJson(), visibilityDelay: g.Delay, ct: cancellationToken))));
+            .SelectMany(g => g.Ids.Chunk(OutboundWork.MaxIds).Select(part => queue.PutAsync(new OutboundWork(part).ToJson(), visibilityDelay: g.Delay, timeToLive: Timeout.InfiniteTimeSpan, ct: cancellationToken))));
         var sameIds = kept.Ids.Count == work.MessageIds.Count;
         await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, kept.Delay,
             sameIds ? null : new OutboundWork(kept.Ids).ToJson(), cancellationToken);
