@@ -97,6 +97,10 @@ public static class HubApp
         services.AddSingleton<WhatsAppHub.Aws.Sns.ISnsMessageVerifier, WhatsAppHub.Aws.Sns.SnsMessageVerifier>();
         services.AddSingleton(sp => new WhatsAppHub.Aws.Sns.SnsSubscriptionConfirmer(http, sp.GetRequiredService<WhatsAppHub.Aws.Sns.SnsUrlRules>()));
         services.AddSingleton<InboundEventStore>();
+        services.AddSingleton<StatusWebhookHandler>();
+        services.AddSingleton<InboundMessageHandler>();
+        services.AddSingleton<InboundWorker>();
+        services.AddHostedService<InboundPump>();
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace WhatsAppHub.Functions.Configuration;
 
 /// <summary>Everything the hub reads from configuration, validated once at start-up by <see cref="HubSettingsReader"/>.</summary>
-public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media, SnsSettings Sns);
+public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media, SnsSettings Sns, InboundSettings Inbound);
 
 /// <summary>
 /// Where Table and Queue storage live: a connection string (<c>AzureWebJobsStorage</c>, as Azure Functions names it),
@@ -48,3 +48,7 @@ public sealed record MediaSettings(string? Bucket, string KeyPrefix, Uri? Servic
 /// <summary>Who may post to <c>/api/eum/events</c>: the allowed topic ARNs and, for the sandbox only, a trusted test origin.</summary>
 /// <param name="TrustedTestOrigin">Null unless configured: only SNS's own hosts are trusted.</param>
 public sealed record SnsSettings(IReadOnlySet<string> AllowedTopicArns, Aws.Sns.SnsTrustedTestOrigin? TrustedTestOrigin);
+
+/// <summary>How the inbound path runs.</summary>
+/// <param name="RunPumps">False when the Azure Functions host triggers on the <c>inbound</c> queue (custom-handler mode).</param>
+public sealed record InboundSettings(bool RunPumps);

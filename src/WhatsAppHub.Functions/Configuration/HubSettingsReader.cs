@@ -26,7 +26,8 @@ public static partial class HubSettingsReader
         var sns = ReadSns(configuration, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
-        return new HubOptions(apiKey!, storage, eum!, outbound, media, sns);
+        var inbound = new InboundSettings(RunPumps: Flag(configuration, "Inbound:RunPumps", true, problems));
+        return new HubOptions(apiKey!, storage, eum!, outbound, media, sns, inbound);
     }
 
     private static StorageSettings ReadStorage(IConfiguration configuration, List<string> problems)

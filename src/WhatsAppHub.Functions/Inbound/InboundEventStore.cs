@@ -38,6 +38,8 @@ public sealed class InboundEventStore(TableService tables, QueueService queues)
     public const int PartLength = TableRowLimits.MaxStringLength;
     public const int MaxRawParts = 14; // 14 × 64 KB stays under the 1 MB entity limit with the other properties.
     public const string StageReceived = "received";
+    public const string StageProcessed = "processed";
+    public const string StagePoisoned = "poisoned";
 
     private readonly ITableStore _table = tables.GetTable(HubTables.InboundEvents);
     private readonly IWorkQueue _queue = queues.GetQueue(HubQueues.Inbound);
@@ -79,6 +81,21 @@ public sealed class InboundEventStore(TableService tables, QueueService queues)
         if (row is null) return null;
         var parts = row.GetInt32("rawParts") ?? 0;
         return (row, string.Concat(Enumerable.Range(0, parts).Select(i => row.GetString("raw" + i))));
+    }
+
+    /// <summary>Marks the row handled by the inbound worker (<c>processedAt</c>), with what it found or why it could not.</summary>
+    public Task MarkProcessedAsync(string messageId, string stage, DateTimeOffset at, IReadOnlyDictionary<string, object> details, CancellationToken cancellationToken)
+    {
+        var mark = new TableRow(PartitionKey(messageId), RowKey).Set("stage", stage).Set("processedAt", at);
+        foreach (var (name, value) in details)
+        {
+            switch (value)
+            {
+                case int number: mark.Set(name, number); break;
+                case string text: mark.Set(name, text.Length > 1000 ? text[..1000] : text); break;
+            }
+        }
+        return _table.UpsertAsync(mark, TableUpdateMode.Merge, cancellationToken);
     }
 
     private static TableRow ToRow(SnsEnvelope envelope, string raw, DateTimeOffset receivedAt)
