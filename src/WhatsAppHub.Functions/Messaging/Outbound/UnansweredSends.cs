@@ -11,7 +11,7 @@ namespace WhatsAppHub.Functions.Messaging.Outbound;
 /// Sends whose call went out but whose outcome was never recorded (EUM did not answer, or the worker stopped mid-call).
 /// EUM's SendWhatsAppMessage has no idempotency token, so another attempt could deliver the message twice; the hub never
 /// makes one. The row waits <see cref="Window"/> for a status webhook carrying its <c>biz_opaque_callback_data</c> (the
-/// inbound path moves the row to <c>sent</c>, and the worker then sees a final row); if none comes it ends failed with
+/// inbound handler, <c>Inbound/StatusWebhookHandler</c>, moves the row to <c>sent</c>, and the worker then sees a final row); if none comes it ends failed with
 /// <see cref="EumProblem.OutcomeUnknown"/>, marked retryable so the caller, who can check with the contact, decides
 /// whether to send again.
 /// </summary>
