@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Inbound;
 using WhatsAppHub.Functions.Storage;
@@ -24,7 +23,7 @@ public sealed class InboundWorker(
     /// <summary>Deliveries after which a queue message that keeps failing is set aside.</summary>
     public const int MaxDequeues = 20;
 
-    private readonly IWorkQueue _poison = queues.GetQueue(HubQueues.InboundPoison);
+    private readonly PoisonQueue _poison = new(queues.GetQueue(HubQueues.InboundPoison), logger);
 
     public static TimeSpan LeaseTime { get; } = TimeSpan.FromSeconds(60);
 
@@ -32,19 +31,19 @@ public sealed class InboundWorker(
     {
         if (InboundWork.TryParseMessageId(queued.Text) is not { } messageId)
         {
-            await PoisonAsync(queue, queued, "The queue message is not {\"messageId\": …}.", cancellationToken);
+            await _poison.MoveAsync(queue, queued, "The queue message is not {\"messageId\": …}.", cancellationToken);
             return;
         }
         if (queued.DequeueCount > MaxDequeues)
         {
             await events.MarkProcessedAsync(messageId, InboundEventStore.StagePoisoned, clock.GetUtcNow(),
                 new Dictionary<string, object> { ["processError"] = $"Dequeued {queued.DequeueCount} times." }, cancellationToken);
-            await PoisonAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
+            await _poison.MoveAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
             return;
         }
         if (await events.FindAsync(messageId, cancellationToken) is not { } stored)
         {
-            await PoisonAsync(queue, queued, $"No stored event {messageId}.", cancellationToken);
+            await _poison.MoveAsync(queue, queued, $"No stored event {messageId}.", cancellationToken);
             return;
         }
         if (stored.Row.GetDateTimeOffset("processedAt") is not null)
@@ -58,7 +57,7 @@ public sealed class InboundWorker(
             var error = parsed.Error ?? "Not an EUM event.";
             await events.MarkProcessedAsync(messageId, InboundEventStore.StagePoisoned, clock.GetUtcNow(),
                 new Dictionary<string, object> { ["processError"] = error }, cancellationToken);
-            await PoisonAsync(queue, queued, error, cancellationToken);
+            await _poison.MoveAsync(queue, queued, error, cancellationToken);
             return;
         }
 
@@ -86,13 +85,5 @@ public sealed class InboundWorker(
         if (sns.Envelope is not { } envelope) return new EumEventParseResult(null, "The stored raw event is not an SNS message.");
         if (envelope.Type != SnsEnvelope.Notification) return new EumEventParseResult(null, $"The stored raw event is a {envelope.Type}, not a Notification.");
         return EumEventParser.Parse(envelope.Message);
-    }
-
-    private async Task PoisonAsync(IWorkQueue queue, QueueMessage queued, string reason, CancellationToken cancellationToken)
-    {
-        var text = new JsonObject { ["reason"] = reason, ["queue"] = queue.Name, ["text"] = queued.Text[..Math.Min(queued.Text.Length, 30_000)] };
-        await _poison.PutAsync(text.ToJsonString(), timeToLive: Timeout.InfiniteTimeSpan, ct: cancellationToken);
-        await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
-        logger.LogError("Moved queue message {QueueMessageId} to {Poison}: {Reason}", queued.MessageId, HubQueues.InboundPoison, reason);
     }
 }

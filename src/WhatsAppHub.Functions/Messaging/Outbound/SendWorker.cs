@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Messaging;
@@ -39,7 +38,7 @@ public sealed class SendWorker(
     /// <summary>How soon a row that changed under this worker (another worker or a webhook got there) is looked at again.</summary>
     internal static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
 
-    private readonly IWorkQueue _poison = queues.GetQueue(HubQueues.OutboundPoison);
+    private readonly PoisonQueue _poison = new(queues.GetQueue(HubQueues.OutboundPoison), logger);
     private readonly RetryPolicy _retry = new(options.Outbound.MaxAttempts, options.Outbound.RetryBaseDelay, options.Outbound.RetryMaxDelay);
     private readonly OutboundCallSlots _calls = new(options.Outbound.Concurrency);
 
@@ -58,7 +57,7 @@ public sealed class SendWorker(
             var work = OutboundWork.TryParse(queued.Text);
             if (work is null)
             {
-                await PoisonAsync(queue, queued, "The queue message is not {\"ids\": […]} or {\"id\": …}.", cancellationToken);
+                await _poison.MoveAsync(queue, queued, "The queue message is not {\"ids\": […]} or {\"id\": …}.", cancellationToken);
                 continue;
             }
             if (queued.DequeueCount > options.Outbound.MaxAttempts + 50)
@@ -67,7 +66,7 @@ public sealed class SendWorker(
                 foreach (var id in work.MessageIds)
                     await FailAsync(id, new MessageError("Poison", null, "The message could not be processed.",
                         $"Delivered {queued.DequeueCount} times without an outcome.", false), cancellationToken);
-                await PoisonAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
+                await _poison.MoveAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
                 continue;
             }
             works.Add((queued, work));
@@ -269,14 +268,6 @@ public sealed class SendWorker(
         var failed = found.Message with { Status = MessageStatus.Failed, Error = error, UpdatedAt = clock.GetUtcNow() };
         await store.UpdateAsync(failed, found.ETag, cancellationToken);
         completions.Complete(failed);
-    }
-
-    private async Task PoisonAsync(IWorkQueue queue, QueueMessage queued, string reason, CancellationToken cancellationToken)
-    {
-        var text = new JsonObject { ["reason"] = reason, ["queue"] = queue.Name, ["text"] = queued.Text[..Math.Min(queued.Text.Length, 30_000)] };
-        await _poison.PutAsync(text.ToJsonString(), timeToLive: Timeout.InfiniteTimeSpan, ct: cancellationToken);
-        await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
-        logger.LogError("Moved queue message {QueueMessageId} to {Poison}: {Reason}", queued.MessageId, HubQueues.OutboundPoison, reason);
     }
 
     /// <summary>One EUM call's result: the wamid, or why it failed.</summary>
