@@ -102,13 +102,10 @@ public sealed class MessageStore(TableService tables)
     }
 
     /// <summary>
-    /// Records a message EUM accepted: the row moves to <c>sent</c> with its wamid, and the wamid pointer is written.
-    /// The message is out, so a storage hiccup here is retried rather than allowed to lose the wamid.
+    /// Records messages EUM accepted: each row moves to <c>sent</c> with its wamid (batched updates), then the wamid
+    /// pointers are written (batched). The messages are out, so a storage hiccup here is retried rather than allowed to
+    /// lose a wamid.
     /// </summary>
-    public Task RecordSentAsync(MessageRecord sent, string etag, CancellationToken cancellationToken) =>
-        RecordAllSentAsync([(sent, etag)], cancellationToken);
-
-    /// <summary><see cref="RecordSentAsync"/> for many messages: batched row updates, then batched wamid pointers.</summary>
     public async Task RecordAllSentAsync(IReadOnlyList<(MessageRecord Sent, string ETag)> sent, CancellationToken cancellationToken)
     {
         if (sent.Count == 0) return;
