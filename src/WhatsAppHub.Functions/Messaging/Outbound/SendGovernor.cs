@@ -29,9 +29,6 @@ public sealed class SendGovernor(TableService tables, HubOptions options, TimePr
 
     private int Rate => options.Outbound.RatePerSecond;
 
-    /// <summary>Waits until <paramref name="phoneNumberId"/> may send one more message.</summary>
-    public Task AcquireAsync(string phoneNumberId, CancellationToken cancellationToken) => AcquireUpToAsync(phoneNumberId, 1, cancellationToken);
-
     /// <summary>
     /// Waits until <paramref name="phoneNumberId"/> may send at least one more message, and takes as many sends as are
     /// free now, up to <paramref name="wanted"/>: a worker with a batch sends what this second allows and asks again.
