@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using WhatsAppHub.Core.Messaging;
 
 namespace WhatsAppHub.Core.Inbound;
 
 /// <summary>
 /// Parses the SNS <c>Message</c> of an EUM notification: the EUM envelope, then its <c>whatsAppWebhookEntry</c> string
-/// as Meta's entry. Never throws: a Message that is not an EUM event at all gives an error; anything unexpected inside
-/// the entry (unknown fields, malformed items) is skipped and counted.
+/// as Meta's entry, into typed messages, statuses, errors and account events. Never throws: a Message that is not an
+/// EUM event at all gives an error; anything unexpected inside the entry is kept raw in <see cref="EumEvent.Unknown"/>.
 /// </summary>
 public static class EumEventParser
 {
@@ -20,38 +21,23 @@ public static class EumEventParser
             using var envelope = JsonDocument.Parse(snsMessage, Options);
             var root = envelope.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return Fail("The SNS Message is not a JSON object.");
-            if (Str(root, "whatsAppWebhookEntry") is not { } entryText) return Fail("The EUM event has no whatsAppWebhookEntry string.");
+            if (Json.Str(root, "whatsAppWebhookEntry") is not { } entryText) return Fail("The EUM event has no whatsAppWebhookEntry string.");
 
             using var entryDocument = JsonDocument.Parse(entryText, Options);
             var entry = entryDocument.RootElement;
             if (entry.ValueKind != JsonValueKind.Object) return Fail("whatsAppWebhookEntry is not a JSON object.");
 
-            var statuses = new List<StatusUpdate>();
-            var messages = new List<InboundMessage>();
-            var skipped = 0;
-            foreach (var change in Items(entry, "changes"))
-            {
-                if (Str(change, "field") != "messages" || Prop(change, "value") is not { ValueKind: JsonValueKind.Object } value)
-                {
-                    skipped++;
-                    continue;
-                }
-                var metaPhone = Prop(value, "metadata") is { } metadata ? Str(metadata, "phone_number_id") : null;
-                foreach (var item in Items(value, "statuses"))
-                {
-                    if (ReadStatus(item, metaPhone) is { } status) statuses.Add(status);
-                    else skipped++;
-                }
-                foreach (var item in Items(value, "messages"))
-                {
-                    if (ReadMessage(item, metaPhone) is { } message) messages.Add(message);
-                    else skipped++;
-                }
-                if (Prop(value, "statuses") is null && Prop(value, "messages") is null) skipped++;
-            }
+            var parts = new Parts();
+            var entryTime = Json.UnixTime(entry, "time");
+            var index = 0;
+            foreach (var change in Json.Items(entry, "changes"))
+                ReadChange(change, $"changes[{index++}]", entryTime, parts);
+            if (Json.Prop(entry, "changes") is not { ValueKind: JsonValueKind.Array })
+                parts.Unknown.Add(new UnknownItem("changes", "The entry has no changes array.", entry.GetRawText()));
 
-            return new EumEventParseResult(new EumEvent(Str(entry, "id"), Str(root, "aws_account_id"), IsoTime(Str(root, "message_timestamp")),
-                PhoneNumbers(root), statuses, messages, skipped), null);
+            return new EumEventParseResult(new EumEvent(Json.Str(entry, "id"), Json.Str(root, "aws_account_id"),
+                Json.IsoTime(Json.Str(root, "message_timestamp")), PhoneNumbers(root),
+                parts.Messages, parts.Statuses, parts.Errors, parts.AccountEvents, parts.Unknown), null);
         }
         catch (JsonException e)
         {
@@ -63,60 +49,82 @@ public static class EumEventParser
         }
     }
 
+    private sealed class Parts
+    {
+        public List<InboundMessage> Messages { get; } = [];
+        public List<StatusUpdate> Statuses { get; } = [];
+        public List<WebhookError> Errors { get; } = [];
+        public List<AccountEvent> AccountEvents { get; } = [];
+        public List<UnknownItem> Unknown { get; } = [];
+    }
+
+    private static void ReadChange(JsonElement change, string where, DateTimeOffset? entryTime, Parts parts)
+    {
+        var field = Json.Str(change, "field");
+        if (field is null || Json.Prop(change, "value") is not { ValueKind: JsonValueKind.Object } value)
+        {
+            parts.Unknown.Add(new UnknownItem(where, field is null ? "The change has no field." : "The change's value is not an object.", change.GetRawText()));
+            return;
+        }
+        var metadata = Json.Prop(value, "metadata") is { ValueKind: JsonValueKind.Object } m
+            ? new ChangeMetadata(Json.Str(m, "phone_number_id"), Json.Str(m, "display_phone_number"))
+            : new ChangeMetadata(null, Json.Str(value, "display_phone_number"));
+        if (field != "messages")
+        {
+            parts.AccountEvents.Add(AccountEventReader.Read(field, value, entryTime, metadata));
+            return;
+        }
+
+        var known = false;
+        var contacts = Json.Items(value, "contacts").ToList();
+        var i = 0;
+        foreach (var item in Json.Items(value, "messages"))
+        {
+            known = true;
+            if (MessageReader.Read(item, metadata, contacts) is { } message) parts.Messages.Add(message);
+            else parts.Unknown.Add(new UnknownItem($"{where}.value.messages[{i}]", "The message has no from.", item.GetRawText()));
+            i++;
+        }
+        i = 0;
+        foreach (var item in Json.Items(value, "statuses"))
+        {
+            known = true;
+            if (ReadStatus(item, metadata) is { } status) parts.Statuses.Add(status);
+            else parts.Unknown.Add(new UnknownItem($"{where}.value.statuses[{i}]", "The status has no id or no status.", item.GetRawText()));
+            i++;
+        }
+        foreach (var item in Json.Items(value, "errors"))
+        {
+            known = true;
+            parts.Errors.Add(Json.Error(item) with { Metadata = metadata });
+        }
+        if (!known) parts.Unknown.Add(new UnknownItem($"{where}.value", "A messages change with no messages, statuses or errors.", value.GetRawText()));
+    }
+
     private static Dictionary<string, string> PhoneNumbers(JsonElement root)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Prop(root, "context") is not { } context) return map;
-        foreach (var link in Items(context, "MetaPhoneNumberIds"))
-            if (Str(link, "metaPhoneNumberId") is { } meta && Str(link, "arn") is { } arn)
+        if (Json.Prop(root, "context") is not { } context) return map;
+        foreach (var link in Json.Items(context, "MetaPhoneNumberIds"))
+            if (Json.Str(link, "metaPhoneNumberId") is { } meta && Json.Str(link, "arn") is { } arn)
                 map.TryAdd(meta, arn);
         return map;
     }
 
-    private static StatusUpdate? ReadStatus(JsonElement item, string? metaPhone)
+    private static StatusUpdate? ReadStatus(JsonElement item, ChangeMetadata metadata)
     {
-        if (Str(item, "id") is not { Length: > 0 } wamid || Str(item, "status") is not { Length: > 0 } status) return null;
-        var errors = Items(item, "errors").Select(e => new StatusError(
-            Prop(e, "code") is { } code ? code.ValueKind == JsonValueKind.Number ? code.GetRawText() : Str(e, "code") : null,
-            Str(e, "title") ?? Str(e, "message"),
-            Prop(e, "error_data") is { } data ? Str(data, "details") : null)).ToList();
-        return new StatusUpdate(metaPhone, wamid, status, UnixTime(Str(item, "timestamp")), Str(item, "recipient_id"),
-            Str(item, "biz_opaque_callback_data"), errors);
-    }
-
-    private static InboundMessage? ReadMessage(JsonElement item, string? metaPhone)
-    {
-        if (Str(item, "from") is not { Length: > 0 } from) return null;
-        return new InboundMessage(metaPhone, from, Str(item, "id"), Str(item, "type") ?? "unknown", UnixTime(Str(item, "timestamp")));
-    }
-
-    private static DateTimeOffset? UnixTime(string? text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 253_402_300_799
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+        if (Json.Str(item, "id") is not { Length: > 0 } wamid || Json.Str(item, "status") is not { Length: > 0 } status) return null;
+        var conversation = Json.Prop(item, "conversation") is { ValueKind: JsonValueKind.Object } c
+            ? new StatusConversation(Json.Str(c, "id"), Json.UnixTime(c, "expiration_timestamp"),
+                Json.Prop(c, "origin") is { } origin ? Json.Str(origin, "type") : null)
             : null;
-
-    /// <summary>EUM writes nine fractional digits; .NET keeps seven, so extra digits are cut before parsing.</summary>
-    private static DateTimeOffset? IsoTime(string? text)
-    {
-        if (text is null) return null;
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        if (dot >= 0)
-        {
-            var end = dot + 1;
-            while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
-            if (end - dot - 1 > 7) text = text[..(dot + 8)] + text[end..];
-        }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
+        var pricing = Json.Prop(item, "pricing") is { ValueKind: JsonValueKind.Object } p
+            ? new StatusPricing(Json.Bool(p, "billable"), Json.Str(p, "pricing_model"), Json.Str(p, "type"), Json.Str(p, "category")?.Replace('-', '_'))
+            : null;
+        return new StatusUpdate(metadata, wamid, status, Json.UnixTime(item, "timestamp"), Json.Str(item, "recipient_id"),
+            Json.Str(item, "recipient_type"), Json.Str(item, "recipient_participant_id"), Json.Str(item, "biz_opaque_callback_data"),
+            conversation, pricing, Json.Items(item, "errors").Select(Json.Error).ToList(), item.GetRawText());
     }
-
-    private static JsonElement? Prop(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
-
-    private static string? Str(JsonElement element, string name) =>
-        Prop(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        Prop(element, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
 
     private static EumEventParseResult Fail(string error) => new(null, error);
 }

@@ -73,7 +73,7 @@ public sealed class InboundWorker(
             ["statuses"] = evt.Statuses.Count,
             ["statusesApplied"] = statusesApplied,
             ["messages"] = evt.Messages.Count,
-            ["skipped"] = evt.Skipped,
+            ["unknown"] = evt.Unknown.Count,
         }, cancellationToken);
         await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
     }

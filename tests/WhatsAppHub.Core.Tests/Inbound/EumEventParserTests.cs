@@ -47,15 +47,16 @@ public class EumEventParserTests
         var evt = EumEventParser.Parse(Event(FailedEntry)).Event!;
         var status = Assert.Single(evt.Statuses);
         Assert.Equal(("wamid.OUT", "failed", "whatsapphub:abc", "4915255502222"), (status.Wamid, status.Status, status.CallbackData, status.RecipientId));
-        Assert.Equal(new StatusError("131049", "Not delivered", "Ecosystem"), Assert.Single(status.Errors));
+        Assert.Equal(new WebhookError("131049", "Not delivered", "Ecosystem"), Assert.Single(status.Errors));
     }
 
     [Fact]
-    public void Counts_unknown_changes_and_malformed_items_as_skipped()
+    public void Keeps_malformed_items_raw_and_other_fields_as_account_events()
     {
         var entry = "{\"id\":\"1\",\"changes\":[{\"field\":\"account_update\",\"value\":{}},{\"field\":\"messages\",\"value\":{\"statuses\":[{\"id\":5},{\"id\":\"wamid.A\",\"status\":\"read\",\"timestamp\":\"99999999999999999999\"}],\"messages\":[{\"type\":\"text\"}]}},7]}";
         var evt = EumEventParser.Parse(Event(entry)).Event!;
-        Assert.Equal(4, evt.Skipped);
+        Assert.Equal(["changes[1].value.messages[0]", "changes[1].value.statuses[0]", "changes[2]"], evt.Unknown.Select(u => u.Where));
+        Assert.Equal("account_update", Assert.Single(evt.AccountEvents).Field);
         Assert.Null(Assert.Single(evt.Statuses).Timestamp);
         Assert.Empty(evt.Messages);
     }
