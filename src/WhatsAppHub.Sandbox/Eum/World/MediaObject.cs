@@ -8,5 +8,8 @@ public sealed class MediaObject
     public required string MimeType { get; init; }
     public required long FileSize { get; init; }
     public string? Source { get; init; }
+
+    /// <summary>The file's bytes, for media a contact sent (<c>POST /sandbox/inbound/{type}</c>); GetWhatsAppMessageMedia writes them to S3.</summary>
+    public byte[]? Content { get; init; }
     public bool Deleted { get; set; }
 }
