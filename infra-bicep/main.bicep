@@ -124,6 +124,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Sns__AllowedTopicArns', value: snsAllowedTopicArns }
         // Never on Azure: only SNS's own hosts are trusted for signing certificates.
         { name: 'Sns__TrustedTestCertificateHost', value: '' }
+        // Subscribers are reached over https only on Azure.
+        { name: 'Subscriptions__RunPumps', value: 'true' }
+        { name: 'Subscriptions__AllowHttpLoopback', value: 'false' }
+        { name: 'Subscriptions__TimeoutSeconds', value: '10' }
+        { name: 'Subscriptions__MaxAttempts', value: '8' }
+        { name: 'Subscriptions__FirstRetrySeconds', value: '5' }
       ]
     }
   }

@@ -14,6 +14,7 @@ using WhatsAppHub.Functions.OpenApi;
 using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Security;
 using WhatsAppHub.Functions.Storage;
+using WhatsAppHub.Functions.Subscriptions;
 
 namespace WhatsAppHub.Functions;
 
@@ -62,6 +63,7 @@ public static class HubApp
         builder.Services.AddSingleton<MediaIdResolver>();
         builder.Services.AddSingleton<HealthProbe>();
         AddSnsBridge(builder.Services, options.Sns);
+        AddSubscribers(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -78,6 +80,7 @@ public static class HubApp
         var secured = api.MapGroup(string.Empty).RequireFunctionKey(options.ApiKey);
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
+        secured.MapSubscriptionEndpoints();
         return app;
     }
 
@@ -101,6 +104,18 @@ public static class HubApp
         services.AddSingleton<InboundMessageHandler>();
         services.AddSingleton<InboundWorker>();
         services.AddHostedService<InboundPump>();
+    }
+
+    /// <summary>Subscriptions, the fan-out that creates their deliveries, and the pump that sends them.</summary>
+    private static void AddSubscribers(IServiceCollection services)
+    {
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<SubscriptionCache>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<SubscriberClient>();
+        services.AddSingleton<EventFanout>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService<DeliveryPump>();
     }
 
     /// <summary>

@@ -1,7 +1,8 @@
 namespace WhatsAppHub.Functions.Configuration;
 
 /// <summary>Everything the hub reads from configuration, validated once at start-up by <see cref="HubSettingsReader"/>.</summary>
-public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media, SnsSettings Sns, InboundSettings Inbound);
+public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media, SnsSettings Sns, InboundSettings Inbound,
+    SubscriptionSettings Subscriptions);
 
 /// <summary>
 /// Where Table and Queue storage live: a connection string (<c>AzureWebJobsStorage</c>, as Azure Functions names it),
@@ -52,3 +53,11 @@ public sealed record SnsSettings(IReadOnlySet<string> AllowedTopicArns, Aws.Sns.
 /// <summary>How the inbound path runs.</summary>
 /// <param name="RunPumps">False when the Azure Functions host triggers on the <c>inbound</c> queue (custom-handler mode).</param>
 public sealed record InboundSettings(bool RunPumps);
+
+/// <summary>How events reach subscribers (<c>POST /api/subscriptions</c>).</summary>
+/// <param name="RunPumps">False when the Azure Functions host triggers on the <c>deliveries</c> queue (custom-handler mode).</param>
+/// <param name="AllowHttpLoopback">Accept http endpoints on a loopback host (local receivers); https is required otherwise.</param>
+/// <param name="Timeout">How long one delivery attempt may take before it counts as failed.</param>
+/// <param name="MaxAttempts">Attempts per delivery before it is dead-lettered.</param>
+/// <param name="FirstRetryDelay">The wait before the second attempt; it doubles with every attempt (capped at an hour), with jitter.</param>
+public sealed record SubscriptionSettings(bool RunPumps, bool AllowHttpLoopback, TimeSpan Timeout, int MaxAttempts, TimeSpan FirstRetryDelay);

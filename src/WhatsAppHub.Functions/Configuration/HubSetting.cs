@@ -44,5 +44,10 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Media:SecretAccessKey", "AWS secret access key for S3 (with Media:AccessKeyId).", "S3RVER"),
         new("Sns:AllowedTopicArns", "Comma-separated SNS topic ARNs whose messages POST /api/eum/events accepts (and whose subscriptions it confirms); empty refuses all.", "arn:aws:sns:us-east-1:123456789012:whatsapphub-events"),
         new("Sns:TrustedTestCertificateHost", "A non-AWS host (host or host:port) trusted for SigningCertURL and SubscribeURL, over http too: the local sandbox only. Empty on Azure.", "127.0.0.1:7072"),
+        new("Subscriptions:RunPumps", "true: this process drains the deliveries queue (events to subscribers); false when the Functions host triggers on it.", "true"),
+        new("Subscriptions:AllowHttpLoopback", "true: subscriptions may use http to a loopback host (local receivers); https is required otherwise. Never on Azure.", "true"),
+        new("Subscriptions:TimeoutSeconds", "How long one delivery to a subscriber may take before it counts as failed, in seconds (1-120).", "10"),
+        new("Subscriptions:MaxAttempts", "Attempts per delivery before it is dead-lettered (1-50).", "8"),
+        new("Subscriptions:FirstRetrySeconds", "Wait before a delivery's second attempt in seconds, doubled per attempt with jitter, capped at 1 h (1-3600).", "5"),
     ];
 }

@@ -24,10 +24,11 @@ public static partial class HubSettingsReader
         var outbound = ReadOutbound(configuration, problems);
         var media = ReadMedia(configuration, problems);
         var sns = ReadSns(configuration, problems);
+        var subscriptions = ReadSubscriptions(configuration, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         var inbound = new InboundSettings(RunPumps: Flag(configuration, "Inbound:RunPumps", true, problems));
-        return new HubOptions(apiKey!, storage, eum!, outbound, media, sns, inbound);
+        return new HubOptions(apiKey!, storage, eum!, outbound, media, sns, inbound, subscriptions);
     }
 
     private static StorageSettings ReadStorage(IConfiguration configuration, List<string> problems)
@@ -83,6 +84,13 @@ public static partial class HubSettingsReader
         RetryBaseDelay: TimeSpan.FromMilliseconds(Integer(configuration, "Outbound:RetryBaseDelayMs", 1000, 0, 60_000, problems)),
         RetryMaxDelay: TimeSpan.FromSeconds(Integer(configuration, "Outbound:RetryMaxDelaySeconds", 300, 1, 86_400, problems)),
         ReconcileWindow: TimeSpan.FromSeconds(Integer(configuration, "Outbound:ReconcileSeconds", 90, 1, 3_600, problems)));
+
+    private static SubscriptionSettings ReadSubscriptions(IConfiguration configuration, List<string> problems) => new(
+        RunPumps: Flag(configuration, "Subscriptions:RunPumps", true, problems),
+        AllowHttpLoopback: Flag(configuration, "Subscriptions:AllowHttpLoopback", false, problems),
+        Timeout: TimeSpan.FromSeconds(Integer(configuration, "Subscriptions:TimeoutSeconds", 10, 1, 120, problems)),
+        MaxAttempts: Integer(configuration, "Subscriptions:MaxAttempts", 8, 1, 50, problems),
+        FirstRetryDelay: TimeSpan.FromSeconds(Integer(configuration, "Subscriptions:FirstRetrySeconds", 5, 1, 3_600, problems)));
 
     private static MediaSettings ReadMedia(IConfiguration configuration, List<string> problems)
     {

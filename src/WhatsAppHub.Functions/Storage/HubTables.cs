@@ -8,6 +8,7 @@ public static class HubTables
     public const string SendRates = "SendRates";
     public const string Media = "Media";
     public const string InboundEvents = "InboundEvents";
+    public const string Subscriptions = "Subscriptions";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Subscriptions];
 }

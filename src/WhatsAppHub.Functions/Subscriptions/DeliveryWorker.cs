@@ -1,0 +1,104 @@
+using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Core.Subscriptions;
+using WhatsAppHub.Functions.Configuration;
+using WhatsAppHub.Functions.Storage;
+
+namespace WhatsAppHub.Functions.Subscriptions;
+
+/// <summary>
+/// Handles one <c>deliveries</c> queue message: one attempt to post the stored event to its subscriber. 2xx → the row
+/// becomes <c>delivered</c>; a failure → <c>retrying</c>, and the same queue message is hidden until the next attempt
+/// (exponential back-off with jitter, <see cref="DeliveryBackoff"/>); the last failed attempt, or a 410 Gone →
+/// <c>dead-lettered</c>. A deleted subscription's deliveries are <c>cancelled</c>. Every step checks the row first, so a
+/// duplicated or redelivered queue message never sends a finished delivery again.
+/// </summary>
+public sealed class DeliveryWorker(
+    SubscriptionStore subscriptions,
+    DeliveryStore deliveries,
+    SubscriberClient client,
+    HubOptions options,
+    QueueService queues,
+    TimeProvider clock,
+    ILogger<DeliveryWorker> logger)
+{
+    private readonly PoisonQueue _poison = new(queues.GetQueue(HubQueues.DeliveriesPoison), logger);
+
+    /// <summary>How long a dequeued message stays hidden while its attempt runs: the attempt's deadline and a margin.</summary>
+    public TimeSpan LeaseTime => options.Subscriptions.Timeout + TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Dequeues beyond which a message is set aside: each attempt dequeues it once, so only a message whose attempts keep
+    /// crashing before their outcome is written gets this far.
+    /// </summary>
+    public int MaxDequeues => options.Subscriptions.MaxAttempts * 2 + 10;
+
+    public async Task HandleAsync(IWorkQueue queue, QueueMessage queued, CancellationToken cancellationToken)
+    {
+        if (DeliveryWork.TryParse(queued.Text) is not var (subscriptionId, deliveryId))
+        {
+            await _poison.MoveAsync(queue, queued, "The queue message is not {\"subscriptionId\": …, \"deliveryId\": …}.", cancellationToken);
+            return;
+        }
+        if (await deliveries.FindAsync(subscriptionId, deliveryId, cancellationToken) is not var (delivery, row))
+        {
+            await _poison.MoveAsync(queue, queued, $"No stored delivery {deliveryId} for {subscriptionId}.", cancellationToken);
+            return;
+        }
+        if (DeliveryStatus.IsFinal(delivery.Status))
+        {
+            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken); // a duplicate queue message
+            return;
+        }
+        var now = clock.GetUtcNow();
+        if (await subscriptions.FindAsync(subscriptionId, cancellationToken) is not { } subscription)
+        {
+            row.Set("status", DeliveryStatus.Cancelled).Set("nextAttemptAt", null).Set("lastError", "The subscription was deleted.");
+            await deliveries.SaveAsync(row, cancellationToken);
+            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+            return;
+        }
+        if (queued.DequeueCount > MaxDequeues)
+        {
+            row.Set("status", DeliveryStatus.DeadLettered).Set("nextAttemptAt", null).Set("lastError", $"Dequeued {queued.DequeueCount} times without an outcome.");
+            await deliveries.SaveAsync(row, cancellationToken);
+            await _poison.MoveAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
+            return;
+        }
+
+        var attempt = await client.PostAsync(subscription, delivery, delivery.Body!, cancellationToken);
+        var attempts = delivery.Attempts + 1;
+        row.Set("attempts", attempts).Set("lastAttemptAt", now).Set("lastStatusCode", attempt.StatusCode).Set("lastError", attempt.Error);
+        if (attempt.Delivered)
+        {
+            row.Set("status", DeliveryStatus.Delivered).Set("deliveredAt", clock.GetUtcNow()).Set("nextAttemptAt", null);
+            await deliveries.SaveAsync(row, cancellationToken);
+            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+            logger.LogInformation("Delivered {DeliveryId} ({EventType}) to {SubscriptionId} at {Host} on attempt {Attempt}",
+                deliveryId, delivery.EventType, subscriptionId, subscription.Endpoint.Host, attempts);
+            return;
+        }
+        if (attempts >= options.Subscriptions.MaxAttempts || attempt.Gone)
+        {
+            row.Set("status", DeliveryStatus.DeadLettered).Set("nextAttemptAt", null);
+            await deliveries.SaveAsync(row, cancellationToken);
+            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+            logger.LogWarning("Dead-lettered {DeliveryId} ({EventType}) for {SubscriptionId} at {Host} after {Attempts} attempts: {Error}",
+                deliveryId, delivery.EventType, subscriptionId, subscription.Endpoint.Host, attempts, attempt.Error);
+            return;
+        }
+
+        var delay = DeliveryBackoff.After(attempts, options.Subscriptions.FirstRetryDelay, Random.Shared.NextDouble());
+        // Queue visibility counts whole seconds; round up so no retry comes early.
+        delay = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(delay.TotalSeconds)));
+        row.Set("status", DeliveryStatus.Retrying).Set("nextAttemptAt", now + delay);
+        if (!await deliveries.SaveAsync(row, cancellationToken))
+        {
+            // Someone else moved the row on (an operator's retry, a duplicate message): leave it to them.
+            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+            return;
+        }
+        await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, delay, cancellationToken);
+        logger.LogInformation("Delivery {DeliveryId} for {SubscriptionId} failed attempt {Attempt} ({Error}); next in {Delay}",
+            deliveryId, subscriptionId, attempts, attempt.Error, delay);
+    }
+}
