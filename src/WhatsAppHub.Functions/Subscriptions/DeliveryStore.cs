@@ -116,7 +116,6 @@ public sealed class DeliveryStore(TableService tables, QueueService queues)
     {
         var deliveryId = DeliveryKeys.DeliveryId(evt.Id, evt.OccurredAt);
         var row = new TableRow(DeliveryKeys.Partition(subscriptionId), deliveryId);
-        row.Set(ItemType.PropertyName, ItemType.WebhookEvent);
         row.Set("subscriptionId", subscriptionId);
         row.Set("deliveryId", deliveryId);
         row.Set("eventId", evt.Id.Length > 1000 ? evt.Id[..1000] : evt.Id);
