@@ -236,6 +236,15 @@ public class InboundMessageGoldenTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_is_kept_as_written_rather_than_failing_the_event()
+    {
+        // Written by hand: .NET's own writers refuse to produce this text, but other senders can.
+        var value = MessagesValue("""  "messages":[{"from":"4915255501111","id":"wamid.Z1","timestamp":"1767600027","type":"text","text":{"body":"broken \uD800 emoji"}}]""");
+        var evt = Parse($$"""{"id":"{{WabaId}}","changes":[{"field":"messages","value":{{value}}}]}""");
+        Assert.Equal(new TextContent("broken \\uD800 emoji"), Assert.Single(evt.Messages).Content);
+    }
+
+    [Fact]
     public void Several_messages_statuses_and_changes_keep_their_order_and_senders()
     {
         var first = MessagesValue("""
