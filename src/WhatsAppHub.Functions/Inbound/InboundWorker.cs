@@ -1,14 +1,15 @@
 using System.Text;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Inbound;
+using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Functions.Inbound;
 
 /// <summary>
 /// Handles one <c>inbound</c> queue message: reads the stored raw SNS Notification, parses it (SNS → EUM event → Meta
-/// entry) and applies what the hub handles now (statuses, and the 24-hour window of contacts who wrote); everything
-/// else stays in the raw row for later. The row is marked <c>processedAt</c> either way. Every step is idempotent, so a
+/// entry), records its normalized events (the event history, CTWA referrals) and applies what the hub handles now
+/// (statuses, and the 24-hour window of contacts who wrote); the raw row keeps everything as received. The row is marked <c>processedAt</c> either way. Every step is idempotent, so a
 /// redelivered or duplicated queue message changes nothing more; one that cannot be handled goes to
 /// <c>inbound-poison</c> with its reason.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class InboundWorker(
     InboundEventStore events,
     StatusWebhookHandler statuses,
     InboundMessageHandler messages,
+    EventRecorder recorder,
     QueueService queues,
     TimeProvider clock,
     ILogger<InboundWorker> logger)
@@ -61,6 +63,11 @@ public sealed class InboundWorker(
             return;
         }
 
+        // Stored before the row is marked processed: a crash in between re-runs this, and the same keys fold it.
+        var receivedAt = stored.Row.GetDateTimeOffset("receivedAt") ?? clock.GetUtcNow();
+        var hubEvents = await recorder.RecordAsync(evt, messageId, receivedAt, cancellationToken);
+        // Subscriber fan-out takes hubEvents here: their ids are the same on a re-run, so deliveries can dedupe on them.
+
         var statusesApplied = 0;
         foreach (var status in evt.Statuses)
             if (await statuses.ApplyAsync(status, cancellationToken)) statusesApplied++;
@@ -74,6 +81,7 @@ public sealed class InboundWorker(
             ["statusesApplied"] = statusesApplied,
             ["messages"] = evt.Messages.Count,
             ["unknown"] = evt.Unknown.Count,
+            ["events"] = hubEvents.Count,
         }, cancellationToken);
         await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
     }
