@@ -25,8 +25,11 @@ public static class EventKeys
     /// <summary>Stands for an entry that named no account (never seen from Meta, but a row must still be keyed).</summary>
     public const string NoWaba = "-";
 
-    /// <summary>Ids placed in keys beyond this length are replaced by their hash (a key holds at most 1 KiB).</summary>
-    private const int MaxKeyPart = 256;
+    /// <summary>
+    /// Ids placed in keys beyond this length are replaced by their hash: a key holds at most 1 KiB, escaping can triple an
+    /// id, and a CTWA key holds two ids.
+    /// </summary>
+    private const int MaxKeyPart = 160;
 
     public static string WebhookEventPartition(string? waba, DateTimeOffset occurredAt, int shard) =>
         StorageKey.Compose(WebhookEventPrefix, Fit(waba ?? NoWaba), Day(occurredAt), shard.ToString(CultureInfo.InvariantCulture));

@@ -25,6 +25,8 @@ public sealed class WebhookEventStore(TableService tables)
     /// <summary>Index properties (type, ids) are trimmed to this; the data keeps every value whole.</summary>
     private const int MaxIndexLength = 1024;
 
+    private const int MaxIdLength = TableRowLimits.MaxStringLength / 2;
+
     private readonly ITableStore _table = tables.GetTable(HubTables.Events);
 
     /// <summary>Stores each event once; an event stored before (same id and time) is left as it is.</summary>
@@ -122,7 +124,7 @@ public sealed class WebhookEventStore(TableService tables)
     {
         var row = new TableRow(EventKeys.WebhookEventPartition(e.WabaId, e.OccurredAt, e.Id), EventKeys.WebhookEventRowKey(e.OccurredAt, e.Id));
         row.Set(ItemType.PropertyName, ItemType.WebhookEvent);
-        row.Set("eventId", Index(e.Id));
+        row.Set("eventId", e.Id.Length > MaxIdLength ? e.Id[..MaxIdLength] : e.Id); // whole unless no string property could hold it
         row.Set("type", Index(e.Type));
         row.Set("occurredAt", e.OccurredAt);
         row.Set("wabaId", Index(e.WabaId));

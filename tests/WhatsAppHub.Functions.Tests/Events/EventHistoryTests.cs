@@ -153,6 +153,23 @@ public class EventHistoryTests(SnsFixture fixture)
     }
 
     [Fact]
+    public async Task Overlong_ids_and_a_referral_full_of_text_are_still_recorded_whole_in_the_history()
+    {
+        var waba = NewWaba();
+        var contact = NewContact();
+        var wamid = "wamid./+=?#" + new string('A', 3000);
+        var message = TextMessage(wamid, contact, new string('x', 40_000), DateTimeOffset.UtcNow.AddMinutes(-1));
+        message["referral"] = new JsonObject { ["source_id"] = new string('9', 2000), ["body"] = new string('b', 40_000), ["ctwa_clid"] = new string('c', 1500) };
+        await PublishAsync(Entry(waba, Messages(contact, "Long", message)));
+
+        var item = Assert.Single(await ListAllAsync($"waba={waba}"));
+        Assert.Equal($"message:{wamid}", Str(item, "id")); // hashed in the keys, whole in the row
+        Assert.Equal(wamid, item.GetProperty("data").GetProperty("wamid").GetString());
+        Assert.Equal(40_000, item.GetProperty("data").GetProperty("content").GetProperty("body").GetString()!.Length);
+        Assert.Equal(40_000, item.GetProperty("data").GetProperty("referral").GetProperty("body").GetString()!.Length);
+    }
+
+    [Fact]
     public async Task Bad_query_values_are_refused_with_a_problem_naming_each()
     {
         var response = await fixture.Hub.Http.GetAsync("/api/events?type=Status!&from=yesterday&until=2026-13-01&limit=0&continuation=%25%25&phoneNumberId=abc&waId=12x");
