@@ -1,21 +1,24 @@
 using System.Text;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Inbound;
+using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Functions.Inbound;
 
 /// <summary>
 /// Handles one <c>inbound</c> queue message, which names up to <see cref="InboundWork.MaxIds"/> stored events: for each,
-/// reads the raw SNS Notification, parses it (SNS → EUM event → Meta entry) and applies it, then marks the row
-/// <c>processedAt</c>. Every step is idempotent, so a redelivered or duplicated queue message changes nothing more.
-/// An event that cannot be handled is set aside on <c>inbound-poison</c> with its reason; events that failed for a
-/// passing reason (storage down) go back on the queue without the ones that succeeded.
+/// reads the raw SNS Notification, parses it (SNS → EUM event → Meta entry), records its normalized events (the event
+/// history, CTWA referrals) and applies it, then marks the row <c>processedAt</c>. Every step is idempotent, so a
+/// redelivered or duplicated queue message changes nothing more. An event that cannot be handled is set aside on
+/// <c>inbound-poison</c> with its reason; events that failed for a passing reason (storage down) go back on the queue
+/// without the ones that succeeded.
 /// </summary>
 public sealed class InboundWorker(
     InboundEventStore events,
     StatusWebhookHandler statuses,
     InboundMessageHandler messages,
+    EventRecorder recorder,
     QueueService queues,
     TimeProvider clock,
     ILogger<InboundWorker> logger)
@@ -89,6 +92,11 @@ public sealed class InboundWorker(
             return error;
         }
 
+        // Stored before the row is marked processed: a crash in between re-runs this, and the same keys fold it.
+        var receivedAt = stored.Row.GetDateTimeOffset("receivedAt") ?? clock.GetUtcNow();
+        var hubEvents = await recorder.RecordAsync(evt, messageId, receivedAt, cancellationToken);
+        // Subscriber fan-out takes hubEvents here: their ids are the same on a re-run, so deliveries can dedupe on them.
+
         var statusesApplied = 0;
         foreach (var status in evt.Statuses)
             if (await statuses.ApplyAsync(status, cancellationToken)) statusesApplied++;
@@ -102,6 +110,7 @@ public sealed class InboundWorker(
             ["statusesApplied"] = statusesApplied,
             ["messages"] = evt.Messages.Count,
             ["unknown"] = evt.Unknown.Count,
+            ["events"] = hubEvents.Count,
         }, cancellationToken);
         return null;
     }
