@@ -8,7 +8,8 @@ public static class HubTables
     public const string SendRates = "SendRates";
     public const string Media = "Media";
     public const string InboundEvents = "InboundEvents";
+    public const string Events = "Events";
     public const string Subscriptions = "Subscriptions";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Subscriptions];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions];
 }

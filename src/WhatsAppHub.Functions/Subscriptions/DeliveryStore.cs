@@ -1,7 +1,6 @@
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Inbound;
-using WhatsAppHub.Core.Storage;
 using WhatsAppHub.Core.Subscriptions;
 using WhatsAppHub.Functions.Storage;
 
@@ -9,7 +8,7 @@ namespace WhatsAppHub.Functions.Subscriptions;
 
 /// <summary>
 /// Delivery rows in the <c>Subscriptions</c> table (<see cref="DeliveryKeys"/>) and their <c>deliveries</c> queue
-/// messages. The body is stored in 32K-character parts (<c>body0</c>, …) because a string property holds 64 KB.
+/// messages. The body is stored in 32K-character parts (<see cref="TextParts"/>: <c>body0</c>, …) because a string property holds 64 KB.
 /// </summary>
 /// <remarks>
 /// Creating is insert-if-absent with <c>queued=false</c>, then the queue put, then <c>queued=true</c>: an instance
@@ -19,7 +18,7 @@ namespace WhatsAppHub.Functions.Subscriptions;
 /// </remarks>
 public sealed class DeliveryStore(TableService tables, QueueService queues)
 {
-    public const int PartLength = TableRowLimits.MaxStringLength;
+    public const int PartLength = TextParts.PartLength;
     public const int MaxBodyParts = 14; // with the other properties, under the 1 MB entity limit
 
     private static readonly string[] ListColumns =
@@ -108,10 +107,6 @@ public sealed class DeliveryStore(TableService tables, QueueService queues)
         await _table.UpsertAsync(mark, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>The body joined from its parts.</summary>
-    public static string Body(TableRow row) =>
-        string.Concat(Enumerable.Range(0, row.GetInt32("bodyParts") ?? 0).Select(i => row.GetString("body" + i)));
-
     private static TableRow NewRow(string subscriptionId, HubEvent evt, string body, DateTimeOffset now)
     {
         var deliveryId = DeliveryKeys.DeliveryId(evt.Id, evt.OccurredAt);
@@ -130,18 +125,9 @@ public sealed class DeliveryStore(TableService tables, QueueService queues)
             // Sending part of an event would hand the subscriber wrong data; record why it was not sent instead.
             row.Set("status", DeliveryStatus.DeadLettered).Set("queued", true)
                 .Set("lastError", $"The event has {body.Length} characters; a delivery holds at most {PartLength * MaxBodyParts}.");
-            row.Set("bodyParts", 0);
             return row;
         }
-        var parts = 0;
-        for (var offset = 0; offset < body.Length; parts++)
-        {
-            var length = Math.Min(PartLength, body.Length - offset);
-            if (offset + length < body.Length && char.IsHighSurrogate(body[offset + length - 1])) length--;
-            row.Set("body" + parts, body.Substring(offset, length));
-            offset += length;
-        }
-        row.Set("bodyParts", parts);
+        TextParts.Set(row, "body", body, MaxBodyParts);
         return row;
     }
 
@@ -160,5 +146,5 @@ public sealed class DeliveryStore(TableService tables, QueueService queues)
         r.GetDateTimeOffset("nextAttemptAt"),
         r.GetDateTimeOffset("deliveredAt"),
         r.GetBoolean("queued") ?? false,
-        withBody ? Body(r) : null);
+        withBody ? TextParts.Get(r, "body").Text : null);
 }
