@@ -65,7 +65,12 @@ public sealed class DeliveryWorker(
             return;
         }
 
-        var attempt = await client.PostAsync(subscription, delivery, delivery.Body!, cancellationToken);
+        // The settings may have changed since the subscription was made (http to loopback is for local runs only);
+        // such a delivery is dead-lettered at once, since retrying cannot help.
+        var deliverable = SubscriptionRules.IsDeliverable(subscription.Endpoint, options.Subscriptions.AllowHttpLoopback);
+        var attempt = deliverable
+            ? await client.PostAsync(subscription, delivery, delivery.Body!, cancellationToken)
+            : new DeliveryAttempt(false, null, "The endpoint is not https and Subscriptions__AllowHttpLoopback is off; nothing was sent.");
         var attempts = delivery.Attempts + 1;
         row.Set("attempts", attempts).Set("lastAttemptAt", now).Set("lastStatusCode", attempt.StatusCode).Set("lastError", attempt.Error);
         if (attempt.Delivered)
@@ -77,7 +82,7 @@ public sealed class DeliveryWorker(
                 deliveryId, delivery.EventType, subscriptionId, subscription.Endpoint.Host, attempts);
             return;
         }
-        if (attempts >= options.Subscriptions.MaxAttempts || attempt.Gone)
+        if (attempts >= options.Subscriptions.MaxAttempts || attempt.Gone || !deliverable)
         {
             row.Set("status", DeliveryStatus.DeadLettered).Set("nextAttemptAt", null);
             await deliveries.SaveAsync(row, cancellationToken);
