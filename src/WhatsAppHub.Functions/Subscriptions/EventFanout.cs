@@ -22,7 +22,8 @@ public sealed class EventFanout(SubscriptionCache cache, DeliveryStore deliverie
         var subscriptions = await cache.GetAsync(cancellationToken);
         if (subscriptions.Count == 0) return 0;
 
-        var work = (from evt in events
+        // The same event twice in one call would race its own insert and could queue two messages: keep one.
+        var work = (from evt in events.DistinctBy(e => e.Id)
                     from subscription in subscriptions
                     where EventPatterns.AnyMatches(subscription.Events, evt.Type)
                     select (subscription, evt)).ToList();
