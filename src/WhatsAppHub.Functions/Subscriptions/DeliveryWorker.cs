@@ -1,4 +1,5 @@
 using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Subscriptions;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Storage;
@@ -52,15 +53,14 @@ public sealed class DeliveryWorker(
         var now = clock.GetUtcNow();
         if (await subscriptions.FindAsync(subscriptionId, cancellationToken) is not { } subscription)
         {
-            row.Set("status", DeliveryStatus.Cancelled).Set("nextAttemptAt", null).Set("lastError", "The subscription was deleted.");
-            await deliveries.SaveAsync(row, cancellationToken);
+            await RecordAsync(delivery, row, r => r.Set("status", DeliveryStatus.Cancelled).Set("nextAttemptAt", null).Set("lastError", "The subscription was deleted."), cancellationToken);
             await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
             return;
         }
         if (queued.DequeueCount > MaxDequeues)
         {
-            row.Set("status", DeliveryStatus.DeadLettered).Set("nextAttemptAt", null).Set("lastError", $"Dequeued {queued.DequeueCount} times without an outcome.");
-            await deliveries.SaveAsync(row, cancellationToken);
+            await RecordAsync(delivery, row, r => r.Set("status", DeliveryStatus.DeadLettered).Set("nextAttemptAt", null)
+                .Set("lastError", $"Dequeued {queued.DequeueCount} times without an outcome."), cancellationToken);
             await _poison.MoveAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
             return;
         }
@@ -72,11 +72,12 @@ public sealed class DeliveryWorker(
             ? await client.PostAsync(subscription, delivery, delivery.Body!, cancellationToken)
             : new DeliveryAttempt(false, null, "The endpoint is not https and Subscriptions__AllowHttpLoopback is off; nothing was sent.");
         var attempts = delivery.Attempts + 1;
-        row.Set("attempts", attempts).Set("lastAttemptAt", now).Set("lastStatusCode", attempt.StatusCode).Set("lastError", attempt.Error);
+        var finished = clock.GetUtcNow();
+        void Outcome(TableRow r) =>
+            r.Set("attempts", attempts).Set("lastAttemptAt", now).Set("lastStatusCode", attempt.StatusCode).Set("lastError", attempt.Error);
         if (attempt.Delivered)
         {
-            row.Set("status", DeliveryStatus.Delivered).Set("deliveredAt", clock.GetUtcNow()).Set("nextAttemptAt", null);
-            await deliveries.SaveAsync(row, cancellationToken);
+            await RecordAsync(delivery, row, r => Outcome(r.Set("status", DeliveryStatus.Delivered).Set("deliveredAt", finished).Set("nextAttemptAt", null)), cancellationToken);
             await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
             logger.LogInformation("Delivered {DeliveryId} ({EventType}) to {SubscriptionId} at {Host} on attempt {Attempt}",
                 deliveryId, delivery.EventType, subscriptionId, subscription.Endpoint.Host, attempts);
@@ -84,8 +85,7 @@ public sealed class DeliveryWorker(
         }
         if (attempts >= options.Subscriptions.MaxAttempts || attempt.Gone || !deliverable)
         {
-            row.Set("status", DeliveryStatus.DeadLettered).Set("nextAttemptAt", null);
-            await deliveries.SaveAsync(row, cancellationToken);
+            await RecordAsync(delivery, row, r => Outcome(r.Set("status", DeliveryStatus.DeadLettered).Set("nextAttemptAt", null)), cancellationToken);
             await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
             logger.LogWarning("Dead-lettered {DeliveryId} ({EventType}) for {SubscriptionId} at {Host} after {Attempts} attempts: {Error}",
                 deliveryId, delivery.EventType, subscriptionId, subscription.Endpoint.Host, attempts, attempt.Error);
@@ -95,15 +95,34 @@ public sealed class DeliveryWorker(
         var delay = DeliveryBackoff.After(attempts, options.Subscriptions.FirstRetryDelay, Random.Shared.NextDouble());
         // Queue visibility counts whole seconds; round up so no retry comes early.
         delay = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(delay.TotalSeconds)));
-        row.Set("status", DeliveryStatus.Retrying).Set("nextAttemptAt", now + delay);
-        if (!await deliveries.SaveAsync(row, cancellationToken))
+        if (!await RecordAsync(delivery, row, r => Outcome(r.Set("status", DeliveryStatus.Retrying).Set("nextAttemptAt", finished + delay)), cancellationToken))
         {
-            // Someone else moved the row on (an operator's retry, a duplicate message): leave it to them.
+            // Someone else moved the delivery on (an operator's retry, a duplicate message): leave it to them.
             await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
             return;
         }
         await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, delay, cancellationToken);
         logger.LogInformation("Delivery {DeliveryId} for {SubscriptionId} failed attempt {Attempt} ({Error}); next in {Delay}",
             deliveryId, subscriptionId, attempts, attempt.Error, delay);
+    }
+
+    /// <summary>
+    /// Writes an outcome onto the row read before the attempt. The row may have changed meanwhile only by its
+    /// <c>queued</c> mark (the publisher marks it after the queue put, which can land while the attempt runs): then the
+    /// outcome is applied to a fresh read. Any other change (attempts or status moved on) means someone else owns the
+    /// delivery now, and the outcome is dropped (false).
+    /// </summary>
+    private async Task<bool> RecordAsync(Delivery read, TableRow row, Action<TableRow> apply, CancellationToken cancellationToken)
+    {
+        for (var tries = 0; tries < 3; tries++)
+        {
+            apply(row);
+            if (await deliveries.SaveAsync(row, cancellationToken)) return true;
+            if (await deliveries.FindAsync(read.SubscriptionId, read.Id, cancellationToken) is not var (current, fresh)
+                || current.Status != read.Status || current.Attempts != read.Attempts)
+                return false;
+            row = fresh;
+        }
+        return false;
     }
 }
