@@ -30,6 +30,10 @@ public sealed record MediaDownload(
     public bool? Sha256Verified { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>Set while one delivery downloads, so a duplicate queue message waits instead of downloading alongside.</summary>
+    public DateTimeOffset? AttemptStartedAt { get; init; }
+
     public string? Error { get; init; }
     public DateTimeOffset? DownloadedAt { get; init; }
     public DateTimeOffset? FailedAt { get; init; }

@@ -23,17 +23,16 @@ public sealed class MediaDownloadStore(TableService tables)
         return row is null ? null : (FromRow(row), row.ETag!);
     }
 
-    /// <summary>Replaces the row, unless it changed since it was read (then false: read it again).</summary>
-    public async Task<bool> ReplaceAsync(MediaDownload download, string etag, CancellationToken cancellationToken)
+    /// <summary>Replaces the row and returns its new ETag, unless it changed since it was read (then null: read it again).</summary>
+    public async Task<string?> ReplaceAsync(MediaDownload download, string etag, CancellationToken cancellationToken)
     {
         try
         {
-            await _table.UpdateAsync(ToRow(download), etag, TableUpdateMode.Replace, cancellationToken);
-            return true;
+            return await _table.UpdateAsync(ToRow(download), etag, TableUpdateMode.Replace, cancellationToken);
         }
         catch (TableConcurrencyException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -61,6 +60,7 @@ public sealed class MediaDownloadStore(TableService tables)
         row.Set("key", d.Key);
         row.Set("sha256Verified", d.Sha256Verified);
         row.Set("attempts", d.Attempts);
+        row.Set("attemptStartedAt", d.AttemptStartedAt);
         row.Set("error", d.Error);
         row.Set("downloadedAt", d.DownloadedAt);
         row.Set("failedAt", d.FailedAt);
@@ -76,6 +76,7 @@ public sealed class MediaDownloadStore(TableService tables)
         Key = r.GetString("key"),
         Sha256Verified = r.GetBoolean("sha256Verified"),
         Attempts = r.GetInt32("attempts") ?? 0,
+        AttemptStartedAt = r.GetDateTimeOffset("attemptStartedAt"),
         Error = r.GetString("error"),
         DownloadedAt = r.GetDateTimeOffset("downloadedAt"),
         FailedAt = r.GetDateTimeOffset("failedAt"),

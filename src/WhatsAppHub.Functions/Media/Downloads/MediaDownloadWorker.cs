@@ -29,7 +29,9 @@ public sealed class MediaDownloadWorker(
     public const long VerifyLimitBytes = 16 * 1024 * 1024;
 
     /// <summary>Deliveries beyond the allowed attempts (lost leases, races between duplicates) before a message is set aside.</summary>
-    public const int ExtraDequeues = 20;
+    public const int ExtraDequeues = 50;
+
+    private static readonly TimeSpan DuplicatePollDelay = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
@@ -75,7 +77,22 @@ public sealed class MediaDownloadWorker(
             return;
         }
 
+        var started = clock.GetUtcNow();
+        if (download.AttemptStartedAt is { } running && started - running < LeaseTime)
+        {
+            // Another delivery of the same media is downloading it: look again shortly (it ends the row, or its lease runs out).
+            await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, DuplicatePollDelay, cancellationToken);
+            return;
+        }
         var attempt = download.Attempts + 1;
+        download = download with { Attempts = attempt, AttemptStartedAt = started };
+        if (await downloads.ReplaceAsync(download, etag, cancellationToken) is not { } claimed)
+        {
+            await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, TimeSpan.FromSeconds(1), cancellationToken);
+            return;
+        }
+        etag = claimed;
+
         var outcome = await DownloadAsync(work, bucket, cancellationToken);
         var now = clock.GetUtcNow();
         MediaDownload next;
@@ -85,7 +102,7 @@ public sealed class MediaDownloadWorker(
             next = download with
             {
                 Status = MediaDownload.Downloaded, MimeType = outcome.MimeType, Size = stored.Size, Bucket = bucket.Bucket, Key = stored.Key,
-                Sha256Verified = outcome.Verified, Attempts = attempt, Error = null, DownloadedAt = now,
+                Sha256Verified = outcome.Verified, AttemptStartedAt = null, Error = null, DownloadedAt = now,
             };
             if (outcome.Verified == false)
                 logger.LogWarning("Media {MediaId} from {From}: the downloaded bytes do not match Meta's SHA-256", work.MediaId, Redact.PhoneNumber(work.From));
@@ -93,20 +110,20 @@ public sealed class MediaDownloadWorker(
         }
         else if (outcome.Retryable && attempt < options.Media.DownloadMaxAttempts)
         {
-            next = download with { Attempts = attempt, Error = outcome.Error };
+            next = download with { AttemptStartedAt = null, Error = outcome.Error };
             retryIn = RetryDelay(attempt);
             logger.LogInformation("Download of media {MediaId} attempt {Attempt} failed ({Reason}); retrying in {Delay}", work.MediaId, attempt, outcome.Error, retryIn);
         }
         else
         {
             var reason = outcome.Retryable ? $"Gave up after {attempt} attempt(s): {outcome.Error}" : outcome.Error;
-            next = download with { Status = MediaDownload.Failed, Attempts = attempt, Error = reason, FailedAt = now };
+            next = download with { Status = MediaDownload.Failed, AttemptStartedAt = null, Error = reason, FailedAt = now };
             logger.LogWarning("Download of media {MediaId} from {From} failed: {Reason}", work.MediaId, Redact.PhoneNumber(work.From), reason);
         }
 
-        if (!await downloads.ReplaceAsync(next, etag, cancellationToken))
+        if (await downloads.ReplaceAsync(next, etag, cancellationToken) is null)
         {
-            // A duplicate message wrote the row meanwhile: look again soon, and let the row decide.
+            // Only a delivery that waited out this one's lease writes the claimed row: look again soon, and let the row decide.
             await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, TimeSpan.FromSeconds(1), cancellationToken);
             return;
         }
