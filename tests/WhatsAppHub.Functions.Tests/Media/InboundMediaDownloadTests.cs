@@ -42,6 +42,36 @@ public class InboundMediaDownloadTests(InboundMediaFixture fixture)
         Assert.Contains("X-Amz-Expires=900", url);
     }
 
+    [Theory]
+    [InlineData("image", "image", ".png")]
+    [InlineData("video", "video", ".mp4")]
+    [InlineData("voice", "audio", ".ogg")]
+    [InlineData("document", "document", ".pdf")]
+    [InlineData("sticker", "sticker", ".webp")]
+    public async Task Every_media_type_a_contact_sends_through_the_sandbox_is_downloaded_and_verified(string inboundType, string mediaType, string extension)
+    {
+        var sample = inboundType switch
+        {
+            "image" => Sandbox.Inbound.SampleFile.Image,
+            "video" => Sandbox.Inbound.SampleFile.Video,
+            "voice" => Sandbox.Inbound.SampleFile.Voice,
+            "document" => Sandbox.Inbound.SampleFile.Document,
+            _ => Sandbox.Inbound.SampleFile.Sticker,
+        };
+        using var published = await fixture.Sandbox.Http.PostAsJsonAsync($"/sandbox/inbound/{inboundType}", new { from = "+" + NewContact() });
+        var answer = await published.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(published.IsSuccessStatusCode, answer.ToString());
+        var mediaId = answer.GetProperty("events")[0].GetProperty("mediaId").GetString()!;
+
+        var media = await fixture.WaitForMediaAsync(mediaId, InboundMediaFixture.Finished);
+        Assert.Equal("downloaded", media.GetProperty("status").GetString());
+        Assert.Equal(mediaType, media.GetProperty("type").GetString());
+        Assert.True(media.GetProperty("sha256Verified").GetBoolean());
+        Assert.EndsWith(mediaId + extension, media.GetProperty("key").GetString());
+        using var anonymous = new HttpClient();
+        Assert.Equal(sample.Content, await anonymous.GetByteArrayAsync(media.GetProperty("url").GetString()));
+    }
+
     [Fact]
     public async Task An_upload_read_by_its_hub_id_also_has_a_presigned_url_to_its_file()
     {

@@ -98,7 +98,7 @@ public sealed class InboundMediaFixture : IAsyncLifetime
     public async Task WaitProcessedAsync(string snsMessageId)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(50))
-            if (await Events.GetAsync(InboundEventStore.PartitionKey(snsMessageId), InboundEventStore.RowKey) is { } row
+            if (await Events.GetAsync(InboundEventStore.PartitionKey(snsMessageId), InboundEventStore.RowKey(snsMessageId)) is { } row
                 && row.GetDateTimeOffset("processedAt") is not null) return;
         throw new Xunit.Sdk.XunitException($"Event {snsMessageId} was not processed in time.");
     }
