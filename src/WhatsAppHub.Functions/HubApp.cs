@@ -61,6 +61,12 @@ public static class HubApp
         builder.Services.AddSingleton<UploadMediaHandler>();
         builder.Services.AddSingleton<DeleteMediaHandler>();
         builder.Services.AddSingleton<MediaIdResolver>();
+        builder.Services.AddSingleton<MediaBuckets>();
+        builder.Services.AddSingleton<GetMediaHandler>();
+        builder.Services.AddSingleton<WhatsAppHub.Functions.Media.Downloads.MediaDownloadStore>();
+        builder.Services.AddSingleton<WhatsAppHub.Functions.Media.Downloads.MediaDownloadScheduler>();
+        builder.Services.AddSingleton<WhatsAppHub.Functions.Media.Downloads.MediaDownloadWorker>();
+        builder.Services.AddHostedService<WhatsAppHub.Functions.Media.Downloads.MediaDownloadPump>();
         builder.Services.AddSingleton<HealthProbe>();
         AddSnsBridge(builder.Services, options.Sns);
         builder.Services.AddHubOpenApi();

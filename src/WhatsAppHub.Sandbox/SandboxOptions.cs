@@ -50,6 +50,9 @@ public sealed class SandboxOptions
     // unsigned). Empty = the S3 object is not read and its type is guessed from the key's extension.
     public string S3ServiceUrl { get; set; } = "";
 
+    // Media ids stop working this long after the media reached "Meta" (WhatsApp keeps uploads 30 days); 0 = never.
+    public int MediaExpiryDays { get; set; } = 30;
+
     // A fault plan (the JSON of PUT /sandbox/faults) in force from start-up, for scripts; empty = none.
     public string FaultPlan { get; set; } = "";
 

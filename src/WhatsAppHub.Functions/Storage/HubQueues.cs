@@ -7,6 +7,8 @@ public static class HubQueues
     public const string OutboundPoison = "outbound-poison";
     public const string Inbound = "inbound";
     public const string InboundPoison = "inbound-poison";
+    public const string MediaDownload = "media-download";
+    public const string MediaDownloadPoison = "media-download-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison];
+    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison, MediaDownload, MediaDownloadPoison];
 }
