@@ -69,14 +69,14 @@ public sealed class InboundComposer(EumEventBuilder events, IOptions<SandboxOpti
             _ => EumEventBuilder.ChangeEntry(account.MetaWabaId, kind.Field, (JsonObject)part.DeepClone(), now),
         };
         var wamid = kind.Part is InboundPart.Message or InboundPart.Status ? Text(part["id"]) : null;
-        return new ComposedEvent(kind.Type, part, events.Wrap(entry, account, phone), wamid, kind.HasSender ? from : null, MediaFor(kind, part, phone));
+        return new ComposedEvent(kind.Type, part, events.Wrap(entry, account, phone), wamid, kind.HasSender ? from : null, MediaFor(kind, part, phone, time.GetUtcNow()));
     }
 
     /// <summary>
     /// The media object behind a media message, under the id the message ends up naming (a caller may override it),
     /// holding the sample file so that GetWhatsAppMessageMedia can hand the bytes over. No id, no object.
     /// </summary>
-    private static MediaObject? MediaFor(InboundKind kind, JsonObject item, LinkedPhoneNumber phone)
+    private static MediaObject? MediaFor(InboundKind kind, JsonObject item, LinkedPhoneNumber phone, DateTimeOffset now)
     {
         if (kind.Media is not { } file || Text(item["type"]) is not { } type || item[type] is not JsonObject media
             || Text(media["id"]) is not { Length: > 0 } mediaId)
@@ -91,6 +91,7 @@ public sealed class InboundComposer(EumEventBuilder events, IOptions<SandboxOpti
             FileSize = (file.Content.Length + 1023) / 1024,   // KB, as the EUM model counts fileSize
             Source = "inbound",
             Content = file.Content,
+            CreatedAt = now, // expires like Meta's media (MediaExpiryDays)
         };
     }
 
