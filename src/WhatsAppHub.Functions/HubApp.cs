@@ -48,6 +48,9 @@ public static class HubApp
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<OpenWindowCache>();
+        builder.Services.AddSingleton<ConversationMessageIndex>();
+        builder.Services.AddSingleton<MessageStatusHistory>();
+        builder.Services.AddSingleton<InboundReadRecorder>();
         builder.Services.AddSingleton<AcceptMessageHandler>();
         builder.Services.AddSingleton<SendCompletions>();
         builder.Services.AddSingleton<SendGovernor>();
@@ -78,6 +81,7 @@ public static class HubApp
         var secured = api.MapGroup(string.Empty).RequireFunctionKey(options.ApiKey);
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
+        secured.MapConversationEndpoints();
         return app;
     }
 
