@@ -13,12 +13,12 @@ public static class InboundMessageRecord
         if (message.Wamid is not { Length: > 0 } wamid) return null;
         // The digits of 'from', as the conversation is keyed (and as sends to the contact are): wa_id only without them.
         var from = RecipientRules.ToWaId(message.From) is { Length: > 0 } digits ? digits : RecipientRules.ToWaId(message.WaId);
-        var details = new InboundDetails(from, message.ContactName, Trim(message.Content.Summary),
-            ReplyTo: message.Context?.Id, CtwaClid: message.Referral?.CtwaClid);
+        var details = new InboundDetails(from, Cap(message.ContactName), Trim(message.Content.Summary),
+            ReplyTo: Cap(message.Context?.Id), CtwaClid: Cap(message.Referral?.CtwaClid));
         details = message.Content switch
         {
-            TextContent text => details with { Text = text.Body },
-            MediaContent media => details with { MediaId = media.MediaId, MimeType = media.MimeType, Caption = media.Caption, FileName = media.FileName },
+            TextContent text => details with { Text = Cap(text.Body) },
+            MediaContent media => details with { MediaId = Cap(media.MediaId), MimeType = Cap(media.MimeType), Caption = Cap(media.Caption), FileName = Cap(media.FileName) },
             _ => details,
         };
         return new MessageRecord(
@@ -26,7 +26,7 @@ public static class InboundMessageRecord
             Direction: MessageDirection.Inbound,
             PhoneNumberId: phoneNumberId,
             To: RecipientRules.ToWaId(message.Metadata.DisplayPhoneNumber ?? string.Empty),
-            Type: message.Type,
+            Type: Cut(message.Type, 64)!, // Meta's types are short words; an unknown one keeps its name
             Status: MessageStatus.Received,
             CloudApiJson: message.RawJson,
             CreatedAt: at,
@@ -38,6 +38,16 @@ public static class InboundMessageRecord
     /// <summary>Longest summary kept: a listing line, not the message (the whole text is in the row).</summary>
     public const int MaxSummaryLength = 200;
 
-    private static string? Trim(string? summary) =>
-        summary is { Length: > MaxSummaryLength } ? summary[..(char.IsHighSurrogate(summary[MaxSummaryLength - 1]) ? MaxSummaryLength - 1 : MaxSummaryLength)] : summary;
+    /// <summary>
+    /// Longest listing field kept (WhatsApp's own text limit): a webhook may carry more (nobody checks what reaches the
+    /// hub), and a table property holds 32 K characters. The raw JSON on the row keeps every character.
+    /// </summary>
+    public const int MaxFieldLength = 4096;
+
+    private static string? Trim(string? summary) => Cut(summary, MaxSummaryLength);
+
+    private static string? Cap(string? value) => Cut(value, MaxFieldLength);
+
+    private static string? Cut(string? value, int max) =>
+        value is { Length: var length } && length > max ? value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)] : value;
 }

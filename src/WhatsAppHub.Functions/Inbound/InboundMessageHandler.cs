@@ -44,7 +44,7 @@ public sealed class InboundMessageHandler(
             // Its time must be the same in every delivery: the message's own, not the clamped one.
             var isNew = await conversationMessages.AddAsync(phoneNumberId, waId, id, MessageDirection.Inbound, message.Timestamp ?? evt.PublishedAt ?? at, cancellationToken);
             await conversations.RecordMessageAsync(phoneNumberId, waId,
-                new ConversationMessage(id, MessageDirection.Inbound, at, message.Type, record.Inbound?.Summary, message.ContactName, isNew), cancellationToken);
+                new ConversationMessage(id, MessageDirection.Inbound, at, record.Type, record.Inbound?.Summary, record.Inbound?.ContactName, isNew), cancellationToken);
         }
         else
         {

@@ -66,8 +66,8 @@ public sealed class StatusWebhookHandler(
             }
             var learnsWamid = message.Wamid is null;
             var moves = MessageStatusRules.CanMove(message.Status, next);
-            var pricing = message.PricingCategory ?? update.Pricing?.Category;
-            var conversationId = message.ConversationId ?? update.Conversation?.Id;
+            var pricing = message.PricingCategory ?? Short(update.Pricing?.Category);
+            var conversationId = message.ConversationId ?? Short(update.Conversation?.Id);
             var learnsPricing = pricing != message.PricingCategory || conversationId != message.ConversationId;
             if (!moves && !learnsWamid && !learnsPricing) return false;
 
@@ -120,6 +120,9 @@ public sealed class StatusWebhookHandler(
             return byId;
         return update.Wamid.StartsWith("wamid.", StringComparison.Ordinal) ? await store.FindAsync(update.Wamid, cancellationToken) : null;
     }
+
+    /// <summary>Pricing words and conversation ids are short; anything longer is no value of Meta's and is not kept.</summary>
+    private static string? Short(string? value) => value is { Length: <= 256 } ? value : null;
 
     private static MessageError ToError(StatusUpdate update)
     {

@@ -55,29 +55,32 @@ public sealed class MessageStatusHistory(TableService tables)
         row.Set(ItemType.PropertyName, ItemType.MessageStatus);
         row.Set("messageId", messageId);
         row.Set("wamid", update.Wamid);
-        row.Set("status", update.Status);
+        row.Set("status", Short(update.Status));
         row.Set("timestamp", at);
         row.Set("receivedAt", receivedAt);
-        row.Set("recipientId", update.RecipientId);
-        row.Set("recipientType", update.RecipientType);
-        row.Set("recipientParticipantId", update.RecipientParticipantId);
+        row.Set("recipientId", Short(update.RecipientId));
+        row.Set("recipientType", Short(update.RecipientType));
+        row.Set("recipientParticipantId", Short(update.RecipientParticipantId));
         if (update.Pricing is { } p)
         {
             row.Set("pricingBillable", p.Billable);
-            row.Set("pricingModel", p.PricingModel);
-            row.Set("pricingType", p.Type);
-            row.Set("pricingCategory", p.Category);
+            row.Set("pricingModel", Short(p.PricingModel));
+            row.Set("pricingType", Short(p.Type));
+            row.Set("pricingCategory", Short(p.Category));
         }
         if (update.Conversation is { } c)
         {
-            row.Set("conversationId", c.Id);
+            row.Set("conversationId", Short(c.Id));
             row.Set("conversationExpiresAt", c.ExpiresAt);
-            row.Set("conversationOrigin", c.OriginType);
+            row.Set("conversationOrigin", Short(c.OriginType));
         }
         if (update.Errors.Count > 0)
             row.Set("errors", Truncate(JsonSerializer.Serialize(update.Errors.Select(e => new StatusErrorView(e.Code, e.Title, e.Details, e.Href)), MessageStatusView.Json)));
         return row;
     }
+
+    /// <summary>Meta's values are short ids and words; a webhook nobody checked may carry more than a property holds.</summary>
+    private static string? Short(string? value) => value is { Length: > 1024 } ? value[..1024] : value;
 
     // Meta's error list is a few short lines; a hostile one longer than a property holds keeps its valid start.
     private static string Truncate(string json) => json.Length <= TableRowLimits.MaxStringLength ? json : "[]";

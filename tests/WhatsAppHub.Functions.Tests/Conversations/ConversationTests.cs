@@ -129,6 +129,18 @@ public class ConversationTests(SnsFixture fixture)
     }
 
     [Fact]
+    public async Task A_received_message_larger_than_a_table_property_is_kept_whole()
+    {
+        var contact = InboundEvents.NewContact();
+        var wamid = InboundEvents.NewWamid();
+        var body = string.Concat(Enumerable.Repeat("Ünïcødé 😀 long text. ", 3000)); // ~66,000 characters, surrogate pairs at part edges
+        await _events.PostProcessedAsync(InboundEvents.Text(contact, wamid, Now(), body));
+        var view = await Http.GetFromJsonAsync<JsonElement>($"/api/messages/{wamid}");
+        Assert.Equal(body, view.GetProperty("message").GetProperty("text").GetProperty("body").GetString());
+        Assert.Equal(200, view.GetProperty("summary").GetString()!.Length);
+    }
+
+    [Fact]
     public async Task Bad_parameters_are_each_named_in_one_problem()
     {
         var list = await ProblemAssert.IsProblem(await Http.GetAsync("/api/conversations?phoneNumberId=not%20a%20number&since=yesterday&limit=0&continuation=zzz"),
