@@ -19,6 +19,9 @@ public sealed class InboundMessageHandler(
     TimeProvider clock,
     ILogger<InboundMessageHandler> logger)
 {
+    /// <summary>Phone numbers have at most 15 digits (E.164); the margin covers ids Meta may widen.</summary>
+    public const int MaxWaIdDigits = 32;
+
     /// <summary>True when the window was recorded.</summary>
     public async Task<bool> ApplyAsync(EumEvent evt, InboundMessage message, CancellationToken cancellationToken)
     {
@@ -29,14 +32,14 @@ public sealed class InboundMessageHandler(
             return false;
         }
         var waId = RecipientRules.ToWaId(message.From);
-        if (waId.Length == 0) return false;
+        if (waId.Length is 0 or > MaxWaIdDigits) return false; // no phone number: nothing to key a conversation by
         var now = clock.GetUtcNow();
         var at = message.Timestamp ?? evt.PublishedAt ?? now;
         if (at > now) at = now; // a clock ahead of ours must not stretch the window
         var phoneNumberId = PhoneNumberId.Normalize(arn);
 
         // A wamid too long for a key is no message WhatsApp wrote: the window still opens, nothing is stored.
-        if (message.Wamid is { Length: <= TokenRules.MaxWamidLength } && InboundMessageRecord.Create(message, phoneNumberId, at, now) is { } record)
+        if (message.Wamid is { Length: <= TokenRules.MaxWamidLength } wamid && MessageKeys.FitsKey(wamid) && InboundMessageRecord.Create(message, phoneNumberId, at, now) is { } record)
         {
             var (id, _) = await messages.InsertInboundAsync(record, cancellationToken);
             // The index row, keyed by the message's time and id, is the idempotency mark of the counts: only the

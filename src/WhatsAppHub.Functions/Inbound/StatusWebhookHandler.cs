@@ -28,7 +28,7 @@ public sealed class StatusWebhookHandler(
     /// <summary>True when the row changed.</summary>
     public async Task<bool> ApplyAsync(StatusUpdate update, CancellationToken cancellationToken)
     {
-        if (update.Wamid.Length is < 1 or > TokenRules.MaxWamidLength)
+        if (update.Wamid.Length is < 1 or > TokenRules.MaxWamidLength || !MessageKeys.FitsKey(update.Wamid))
         {
             logger.LogWarning("Status '{Status}' has a wamid of {Length} characters; ignored", update.Status, update.Wamid.Length);
             return false;

@@ -32,7 +32,7 @@ public sealed class MessageStatusHistory(TableService tables)
     /// <summary>The history of a message, oldest first: the rows under its id and those that arrived under its wamid before the hub knew it.</summary>
     public async Task<IReadOnlyList<MessageStatusView>> ListAsync(string? messageId, string? wamid, CancellationToken cancellationToken)
     {
-        var keys = new[] { messageId, wamid }.OfType<string>().Distinct().Select(Partition);
+        var keys = new[] { messageId, wamid }.OfType<string>().Where(MessageKeys.FitsKey).Distinct().Select(Partition);
         var pages = await Task.WhenAll(keys.Select(async key =>
         {
             var page = await _table.QueryAsync(new TableQuery { Filter = TableFilter.Equal("PartitionKey", key), Top = MaxRows }, cancellationToken);

@@ -192,6 +192,7 @@ public sealed class MessageStore(TableService tables)
     /// <summary>Finds a message by the hub's id or by its wamid.</summary>
     public async Task<(MessageRecord Message, string ETag)?> FindAsync(string idOrWamid, CancellationToken cancellationToken)
     {
+        if (!MessageKeys.FitsKey(idOrWamid)) return null; // no row can have a key that long: the store would refuse the read
         TableRow? row;
         if (idOrWamid.StartsWith("wamid.", StringComparison.Ordinal))
         {

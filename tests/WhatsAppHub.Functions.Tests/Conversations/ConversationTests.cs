@@ -155,6 +155,8 @@ public class ConversationTests(SnsFixture fixture)
 
         await ProblemAssert.IsProblem(await Http.GetAsync($"/api/conversations/{InboundEvents.NewContact()}"), HttpStatusCode.NotFound, "not-found");
         await ProblemAssert.IsProblem(await Http.GetAsync($"/api/messages/{InboundEvents.NewWamid()}/statuses"), HttpStatusCode.NotFound, "not-found");
+        // Escaping triples each of these in a key: still a 404, not a storage error.
+        await ProblemAssert.IsProblem(await Http.GetAsync($"/api/messages/wamid.{Uri.EscapeDataString(new string('|', 500))}/statuses"), HttpStatusCode.NotFound, "not-found");
     }
 
     private async Task<JsonElement> WaitForAsync(string path, Func<JsonElement, bool> done)
