@@ -130,7 +130,7 @@ public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess san
         Array.Sort(latencies);
         return new PhaseResult(name, count, accepted.Count,
             statuses.Where(s => s != (int)HttpStatusCode.Accepted).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()),
-            count / acceptedIn.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            count / acceptedIn.TotalSeconds, Machine.Percentile(latencies, 0.50), Machine.Percentile(latencies, 0.99),
             (sent + failed) / span, (sent + failed) / Math.Max(0.001, (lastFinal - firstFinal).TotalSeconds), underLoad,
             new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perMessage, (cpuAfter.Azurite - cpuBefore.Azurite) / perMessage,
                 (cpuAfter.Sandbox - cpuBefore.Sandbox) / perMessage, (cpuAfter.Load - cpuBefore.Load) / perMessage),
@@ -177,7 +177,4 @@ public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess san
         if (tally.GetProperty("untracked").GetInt64() > 0) throw new InvalidOperationException("The sandbox's send tally overflowed; run fewer messages.");
         return tally.GetProperty("counts").Deserialize<Dictionary<string, int>>() ?? [];
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

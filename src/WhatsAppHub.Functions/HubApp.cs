@@ -5,6 +5,7 @@ using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Eum;
+using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Health;
 using WhatsAppHub.Functions.Inbound;
 using WhatsAppHub.Functions.Media;
@@ -81,6 +82,7 @@ public static class HubApp
         var secured = api.MapGroup(string.Empty).RequireFunctionKey(options.ApiKey);
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
+        secured.MapEventEndpoints();
         secured.MapConversationEndpoints();
         return app;
     }
@@ -103,6 +105,9 @@ public static class HubApp
         services.AddSingleton<InboundEventStore>();
         services.AddSingleton<StatusWebhookHandler>();
         services.AddSingleton<InboundMessageHandler>();
+        services.AddSingleton<WebhookEventStore>();
+        services.AddSingleton<CtwaEventStore>();
+        services.AddSingleton<EventRecorder>();
         services.AddSingleton<InboundWorker>();
         services.AddHostedService<InboundPump>();
     }

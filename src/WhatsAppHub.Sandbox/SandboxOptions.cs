@@ -27,6 +27,10 @@ public sealed class SandboxOptions
     public string MetaPhoneNumberId { get; set; } = "106540352242922";
     public string MetaWabaId { get; set; } = "102290129340398";
 
+    // The contact who writes in when POST /sandbox/inbound/{type} names no sender (the README's quick-start recipient).
+    public string DemoContact { get; set; } = "+15555550100";
+    public string DemoContactName { get; set; } = "Sam Demo";
+
     // SNS side: where status notifications go and how they are signed.
     public string HubEventsUrl { get; set; } = "http://127.0.0.1:7071/api/eum/events";
     public string Statuses { get; set; } = "sent,delivered,read";

@@ -54,7 +54,9 @@ public sealed record WebhookError(string? Code, string? Title, string? Details, 
 /// <c>message_template_status_update</c>); equals <see cref="Field"/> unless rerouted, and <c>unknown</c>-free: an
 /// unknown field keeps its name and <see cref="Known"/> is false.</param>
 /// <param name="Event">The value's decisive word: <c>event</c>, <c>decision</c>, <c>new_quality_score</c>,
-/// <c>new_category</c>, a call's <c>status</c>/<c>event</c>, … (null when the field has none).</param>
+/// <c>new_category</c> (<c>correct_category</c> for an impending category change), the tier, a call's
+/// <c>event</c>/<c>status</c>, a group item's <c>type</c>, a preference's <c>stop</c>/<c>resume</c>, … (null when
+/// the field has none). Fields that list items (calls, groups, user_preferences) are read from their first item.</param>
 /// <param name="Subject">What it is about: a template id or name/language, a display phone number, a call id, a
 /// group id, a contact's wa_id (null when the field names nothing).</param>
 /// <param name="OccurredAt">The entry's <c>time</c> (or the item's own timestamp), when present.</param>

@@ -93,10 +93,13 @@ public static class EumEventParser
             else parts.Unknown.Add(new UnknownItem($"{where}.value.statuses[{i}]", "The status has no id or no status.", item.GetRawText()));
             i++;
         }
+        i = 0;
         foreach (var item in Json.Items(value, "errors"))
         {
             known = true;
-            parts.Errors.Add(Json.Error(item) with { Metadata = metadata });
+            if (item.ValueKind == JsonValueKind.Object) parts.Errors.Add(Json.Error(item) with { Metadata = metadata });
+            else parts.Unknown.Add(new UnknownItem($"{where}.value.errors[{i}]", "The error is not an object.", item.GetRawText()));
+            i++;
         }
         if (!known) parts.Unknown.Add(new UnknownItem($"{where}.value", "A messages change with no messages, statuses or errors.", value.GetRawText()));
     }

@@ -13,12 +13,12 @@ internal static class Json
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 
     public static string? Str(JsonElement element, string name) =>
-        Prop(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        Prop(element, name) is { ValueKind: JsonValueKind.String } value ? String(value) : null;
 
     /// <summary>A string, or a number's text (Meta sends ids and codes as either).</summary>
     public static string? Text(JsonElement element, string name) => Prop(element, name) switch
     {
-        { ValueKind: JsonValueKind.String } value => value.GetString(),
+        { ValueKind: JsonValueKind.String } value => String(value),
         { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
         _ => null,
     };
@@ -27,30 +27,47 @@ internal static class Json
     {
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
-        { ValueKind: JsonValueKind.String } value when bool.TryParse(value.GetString(), out var parsed) => parsed,
+        { ValueKind: JsonValueKind.String } value when bool.TryParse(String(value), out var parsed) => parsed,
         _ => null,
     };
 
     public static double? Double(JsonElement element, string name) => Prop(element, name) switch
     {
         { ValueKind: JsonValueKind.Number } value when value.TryGetDouble(out var d) && double.IsFinite(d) => d,
-        { ValueKind: JsonValueKind.String } value when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
+        { ValueKind: JsonValueKind.String } value when double.TryParse(String(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
         _ => null,
     };
 
     public static decimal? Decimal(JsonElement element, string name) => Prop(element, name) switch
     {
         { ValueKind: JsonValueKind.Number } value when value.TryGetDecimal(out var d) => d,
-        { ValueKind: JsonValueKind.String } value when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        { ValueKind: JsonValueKind.String } value when decimal.TryParse(String(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         _ => null,
     };
 
     public static int? Int(JsonElement element, string name) => Prop(element, name) switch
     {
         { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var i) => i,
-        { ValueKind: JsonValueKind.String } value when int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
+        { ValueKind: JsonValueKind.String } value when int.TryParse(String(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
         _ => null,
     };
+
+    /// <summary>
+    /// A string element's text. JSON may escape a lone UTF-16 surrogate (<c>"\uD800"</c>), which .NET cannot turn into
+    /// a string; such text is kept as written (escapes and all) so the item is still read, never lost to an exception.
+    /// </summary>
+    public static string String(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = value.GetRawText();
+            return raw.Length >= 2 ? raw[1..^1] : raw;
+        }
+    }
 
     public static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
         Prop(element, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];

@@ -30,6 +30,13 @@ public sealed record MessageRecord(
     /// </summary>
     public const string CallbackPrefix = "whatsapphub:";
 
+    /// <summary>The hub message id that callback data written by the hub names, else null (a caller's own data).</summary>
+    public static string? IdFromCallback(string? callbackData) =>
+        callbackData is { } data && data.StartsWith(CallbackPrefix, StringComparison.Ordinal) && data.Length > CallbackPrefix.Length
+        && !data.StartsWith(CallbackPrefix + "wamid.", StringComparison.Ordinal)
+            ? data[CallbackPrefix.Length..]
+            : null;
+
     public bool IsFinal => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read or MessageStatus.Played or MessageStatus.Failed;
 
     /// <summary>A new time-ordered id: ids sort by creation, which keeps listings cheap.</summary>

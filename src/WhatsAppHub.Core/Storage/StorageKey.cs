@@ -155,4 +155,15 @@ public static class StorageKey
 
         return -1;
     }
+
+    /// <summary>
+    /// FNV-1a over the UTF-16 code units: stable across processes and versions (unlike <c>string.GetHashCode</c>), so
+    /// every instance spreads one id over the same partition.
+    /// </summary>
+    public static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ c) * 16777619u;
+        return hash;
+    }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Inbound;
@@ -21,49 +21,134 @@ public enum InboundRecordOutcome
 }
 
 /// <summary>
-/// Raw SNS messages in the <c>InboundEvents</c> table, one row per SNS MessageId (<c>SNS|{MessageId}</c> / <c>RAW</c>),
-/// so every message has its own partition and writes spread. The raw JSON is kept as received, in 32K-character
-/// parts (<c>raw0</c>, <c>raw1</c>, …) because a string property holds at most 64 KB; a body beyond
-/// <see cref="MaxRawParts"/> parts is trimmed and marked <c>rawTruncated</c>, with its full length in <c>rawLength</c>.
+/// Raw SNS messages in the <c>InboundEvents</c> table, one row per SNS MessageId (<c>SNS|{stable hash mod 4}</c> /
+/// <c>{MessageId}</c>). The raw JSON is kept as received, in 32K-character parts (<c>raw0</c>, <c>raw1</c>, …) because
+/// a string property holds at most 64 KB; a body beyond <see cref="MaxRawParts"/> parts is trimmed and marked
+/// <c>rawTruncated</c>, with its full length in <c>rawLength</c>.
 /// </summary>
 /// <remarks>
-/// Dedupe is insert-if-absent on the MessageId, so any number of deliveries across instances make one row. The row says
-/// whether its queue message was put (<c>queued</c>): a delivery that finds the row not yet queued (an instance died
-/// between the insert and the put, and SNS retried because it got no 200) puts it again. Two deliveries racing through
-/// that window can both put one: the consumer is idempotent on the row, so that costs a no-op, never a lost event.
+/// Notifications arriving together are stored by group commit (<see cref="GroupCommit{TItem,TResult}"/>): one insert
+/// transaction per partition (four partitions, so a batch makes few, bigger transactions) and ONE <c>inbound</c> queue
+/// message naming them all. Rows first, then the queue message, then the 200: an instance that dies in between never
+/// answered, so SNS delivers again. Dedupe is insert-if-absent on the MessageId, so any number of deliveries across
+/// instances make one row; a delivery that finds the row not yet processed queues it again (the first delivery may have
+/// died before its queue put), which costs the worker a no-op when the first did get there.
 /// </remarks>
-public sealed class InboundEventStore(TableService tables, QueueService queues)
+public sealed class InboundEventStore : IAsyncDisposable
 {
-    public const string RowKey = "RAW";
     public const int PartLength = TableRowLimits.MaxStringLength;
     public const int MaxRawParts = 14; // 14 × 64 KB stays under the 1 MB entity limit with the other properties.
+    public const int Partitions = 4;
     public const string StageReceived = "received";
     public const string StageProcessed = "processed";
     public const string StagePoisoned = "poisoned";
 
-    private readonly ITableStore _table = tables.GetTable(HubTables.InboundEvents);
-    private readonly IWorkQueue _queue = queues.GetQueue(HubQueues.Inbound);
+    private readonly ITableStore _table;
+    private readonly IWorkQueue _queue;
+    private readonly GroupCommit<TableRow, InboundRecordOutcome> _commit;
 
-    public static string PartitionKey(string messageId) => StorageKey.Compose("SNS", messageId);
-
-    /// <summary>Stores a genuine Notification once and puts <c>{"messageId": …}</c> on the <c>inbound</c> queue once.</summary>
-    public async Task<InboundRecordOutcome> RecordNotificationAsync(SnsEnvelope envelope, string raw, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public InboundEventStore(TableService tables, QueueService queues)
     {
-        var row = ToRow(envelope, raw, receivedAt);
-        row.Set("queued", false);
-        var outcome = InboundRecordOutcome.Stored;
-        if (!await _table.InsertIfAbsentAsync(row, cancellationToken))
+        _table = tables.GetTable(HubTables.InboundEvents);
+        _queue = queues.GetQueue(HubQueues.Inbound);
+        _commit = new GroupCommit<TableRow, InboundRecordOutcome>(InboundWork.MaxIds, FlushAsync);
+    }
+
+    public static string PartitionKey(string messageId) =>
+        StorageKey.Compose("SNS", (StorageKey.StableHash(messageId) % Partitions).ToString(CultureInfo.InvariantCulture));
+
+    public static string RowKey(string messageId) => StorageKey.Escape(messageId);
+
+    /// <summary>Stores a genuine Notification once and names it in an <c>inbound</c> queue message.</summary>
+    public Task<InboundRecordOutcome> RecordNotificationAsync(SnsEnvelope envelope, string raw, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        _commit.SubmitAsync(ToRow(envelope, raw, receivedAt)).WaitAsync(cancellationToken);
+
+    private async Task FlushAsync(IReadOnlyList<GroupCommit<TableRow, InboundRecordOutcome>.Pending> batch)
+    {
+        // One MessageId twice in a batch (SNS delivering concurrently) is stored once; both callers get its outcome.
+        var outcomes = new Dictionary<string, InboundRecordOutcome>(StringComparer.Ordinal);
+        var failures = new Dictionary<string, Exception>(StringComparer.Ordinal);
+        await Task.WhenAll(batch.Select(p => p.Item).DistinctBy(r => r.RowKey, StringComparer.Ordinal).GroupBy(r => r.PartitionKey)
+            .Select(async group =>
+            {
+                var rows = group.ToList();
+                try
+                {
+                    var found = await InsertAllAsync(rows);
+                    lock (outcomes)
+                        foreach (var row in rows) outcomes[row.RowKey] = found.TryGetValue(row.RowKey, out var outcome) ? outcome : InboundRecordOutcome.Stored;
+                }
+                catch (Exception e)
+                {
+                    lock (outcomes)
+                        foreach (var row in rows) failures[row.RowKey] = e;
+                }
+            }));
+
+        var queued = outcomes.Where(o => o.Value != InboundRecordOutcome.Duplicate).Select(o => StorageKey.Unescape(o.Key)).ToList();
+        if (queued.Count > 0)
         {
-            var existing = await _table.GetAsync(row.PartitionKey, RowKey, cancellationToken);
-            if (existing?.GetBoolean("queued") == true) return InboundRecordOutcome.Duplicate;
-            outcome = InboundRecordOutcome.Requeued;
+            try
+            {
+                // Never expires: until the inbound handler takes it, this message is the only reminder that the rows await parsing.
+                await _queue.PutAsync(new InboundWork(queued).ToJson(), timeToLive: Timeout.InfiniteTimeSpan);
+            }
+            catch (Exception e)
+            {
+                foreach (var id in outcomes.Keys.Where(k => outcomes[k] != InboundRecordOutcome.Duplicate).ToList()) failures[id] = e;
+            }
+        }
+        foreach (var p in batch)
+        {
+            if (failures.TryGetValue(p.Item.RowKey, out var error)) p.Done.TrySetException(error);
+            else p.Done.TrySetResult(outcomes[p.Item.RowKey]);
+        }
+    }
+
+    /// <summary>
+    /// Inserts rows of one partition in one transaction; the rows that existed already are left as they are and
+    /// returned with what they are: <see cref="InboundRecordOutcome.Duplicate"/> once processed, else
+    /// <see cref="InboundRecordOutcome.Requeued"/>.
+    /// </summary>
+    private async Task<Dictionary<string, InboundRecordOutcome>> InsertAllAsync(List<TableRow> rows)
+    {
+        var existing = new List<TableRow>();
+        var pending = rows.ToList();
+        while (pending.Count > 0)
+        {
+            try
+            {
+                if (pending.Count == 1)
+                {
+                    if (!await _table.InsertIfAbsentAsync(pending[0])) existing.Add(pending[0]);
+                }
+                else
+                {
+                    await _table.SubmitBatchAsync(pending.Select(TableBatchAction.Insert).ToList());
+                }
+                break;
+            }
+            catch (TableBatchException e) when (e.Status == 409 && e.FailedActionIndex is { } index && index < pending.Count)
+            {
+                existing.Add(pending[index]);
+                pending.RemoveAt(index);
+            }
+            catch (TableBatchException e) when (e.Status == 409)
+            {
+                // The service did not say which row exists: insert one by one.
+                foreach (var row in pending)
+                    if (!await _table.InsertIfAbsentAsync(row)) existing.Add(row);
+                break;
+            }
         }
 
-        // Never expires: until the inbound handler takes it, this message is the only reminder that the row awaits parsing.
-        await _queue.PutAsync(JsonSerializer.Serialize(new { messageId = envelope.MessageId }), timeToLive: Timeout.InfiniteTimeSpan, ct: cancellationToken);
-        var mark = new TableRow(row.PartitionKey, RowKey).Set("queued", true).Set("queuedAt", DateTimeOffset.UtcNow);
-        await _table.UpsertAsync(mark, TableUpdateMode.Merge, cancellationToken);
-        return outcome;
+        var found = new Dictionary<string, InboundRecordOutcome>(StringComparer.Ordinal);
+        foreach (var row in existing)
+        {
+            var stored = await _table.GetAsync(row.PartitionKey, row.RowKey);
+            found[row.RowKey] = stored?.GetDateTimeOffset("processedAt") is not null ? InboundRecordOutcome.Duplicate : InboundRecordOutcome.Requeued;
+        }
+        return found;
     }
 
     /// <summary>Records a SubscriptionConfirmation or UnsubscribeConfirmation (latest delivery wins); never queued.</summary>
@@ -77,7 +162,7 @@ public sealed class InboundEventStore(TableService tables, QueueService queues)
     /// <summary>The stored raw JSON, joined from its parts (null when no row).</summary>
     public async Task<(TableRow Row, string Raw)?> FindAsync(string messageId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetAsync(PartitionKey(messageId), RowKey, cancellationToken);
+        var row = await _table.GetAsync(PartitionKey(messageId), RowKey(messageId), cancellationToken);
         if (row is null) return null;
         var parts = row.GetInt32("rawParts") ?? 0;
         return (row, string.Concat(Enumerable.Range(0, parts).Select(i => row.GetString("raw" + i))));
@@ -86,7 +171,7 @@ public sealed class InboundEventStore(TableService tables, QueueService queues)
     /// <summary>Marks the row handled by the inbound worker (<c>processedAt</c>), with what it found or why it could not.</summary>
     public Task MarkProcessedAsync(string messageId, string stage, DateTimeOffset at, IReadOnlyDictionary<string, object> details, CancellationToken cancellationToken)
     {
-        var mark = new TableRow(PartitionKey(messageId), RowKey).Set("stage", stage).Set("processedAt", at);
+        var mark = new TableRow(PartitionKey(messageId), RowKey(messageId)).Set("stage", stage).Set("processedAt", at);
         foreach (var (name, value) in details)
         {
             switch (value)
@@ -100,7 +185,7 @@ public sealed class InboundEventStore(TableService tables, QueueService queues)
 
     private static TableRow ToRow(SnsEnvelope envelope, string raw, DateTimeOffset receivedAt)
     {
-        var row = new TableRow(PartitionKey(envelope.MessageId), RowKey);
+        var row = new TableRow(PartitionKey(envelope.MessageId), RowKey(envelope.MessageId));
         row.Set(ItemType.PropertyName, ItemType.WebhookEvent);
         row.Set("source", "sns");
         row.Set("stage", StageReceived);
@@ -126,4 +211,6 @@ public sealed class InboundEventStore(TableService tables, QueueService queues)
         if (offset < raw.Length) row.Set("rawTruncated", true);
         return row;
     }
+
+    public ValueTask DisposeAsync() => _commit.DisposeAsync();
 }

@@ -1,21 +1,24 @@
 using System.Text;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Inbound;
+using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Functions.Inbound;
 
 /// <summary>
-/// Handles one <c>inbound</c> queue message: reads the stored raw SNS Notification, parses it (SNS → EUM event → Meta
-/// entry) and applies what the hub handles now (statuses, and the 24-hour window of contacts who wrote); everything
-/// else stays in the raw row for later. The row is marked <c>processedAt</c> either way. Every step is idempotent, so a
-/// redelivered or duplicated queue message changes nothing more; one that cannot be handled goes to
-/// <c>inbound-poison</c> with its reason.
+/// Handles one <c>inbound</c> queue message, which names up to <see cref="InboundWork.MaxIds"/> stored events: for each,
+/// reads the raw SNS Notification, parses it (SNS → EUM event → Meta entry), records its normalized events (the event
+/// history, CTWA referrals) and applies it, then marks the row <c>processedAt</c>. Every step is idempotent, so a
+/// redelivered or duplicated queue message changes nothing more. An event that cannot be handled is set aside on
+/// <c>inbound-poison</c> with its reason; events that failed for a passing reason (storage down) go back on the queue
+/// without the ones that succeeded.
 /// </summary>
 public sealed class InboundWorker(
     InboundEventStore events,
     StatusWebhookHandler statuses,
     InboundMessageHandler messages,
+    EventRecorder recorder,
     QueueService queues,
     TimeProvider clock,
     ILogger<InboundWorker> logger)
@@ -23,43 +26,76 @@ public sealed class InboundWorker(
     /// <summary>Deliveries after which a queue message that keeps failing is set aside.</summary>
     public const int MaxDequeues = 20;
 
+    /// <summary>Events of one queue message handled at once.</summary>
+    private const int Parallelism = 8;
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
     private readonly PoisonQueue _poison = new(queues.GetQueue(HubQueues.InboundPoison), logger);
 
     public static TimeSpan LeaseTime { get; } = TimeSpan.FromSeconds(60);
 
     public async Task HandleAsync(IWorkQueue queue, QueueMessage queued, CancellationToken cancellationToken)
     {
-        if (InboundWork.TryParseMessageId(queued.Text) is not { } messageId)
+        if (InboundWork.TryParse(queued.Text) is not { } work)
         {
-            await _poison.MoveAsync(queue, queued, "The queue message is not {\"messageId\": …}.", cancellationToken);
+            await _poison.MoveAsync(queue, queued, "The queue message is not {\"messageIds\": [...]}.", cancellationToken);
             return;
         }
         if (queued.DequeueCount > MaxDequeues)
         {
-            await events.MarkProcessedAsync(messageId, InboundEventStore.StagePoisoned, clock.GetUtcNow(),
-                new Dictionary<string, object> { ["processError"] = $"Dequeued {queued.DequeueCount} times." }, cancellationToken);
-            await _poison.MoveAsync(queue, queued, $"Dequeued {queued.DequeueCount} times.", cancellationToken);
+            var reason = $"Dequeued {queued.DequeueCount} times.";
+            foreach (var messageId in work.MessageIds)
+                await events.MarkProcessedAsync(messageId, InboundEventStore.StagePoisoned, clock.GetUtcNow(),
+                    new Dictionary<string, object> { ["processError"] = reason }, cancellationToken);
+            await _poison.MoveAsync(queue, queued, reason, cancellationToken);
             return;
         }
-        if (await events.FindAsync(messageId, cancellationToken) is not { } stored)
-        {
-            await _poison.MoveAsync(queue, queued, $"No stored event {messageId}.", cancellationToken);
-            return;
-        }
-        if (stored.Row.GetDateTimeOffset("processedAt") is not null)
-        {
-            await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken); // a duplicate queue message
-            return;
-        }
+
+        var failed = new List<string>();
+        var poisoned = new List<(string MessageId, string Reason)>();
+        await Parallel.ForEachAsync(work.MessageIds.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (messageId, ct) =>
+            {
+                try
+                {
+                    if (await ProcessAsync(messageId, ct) is { } reason)
+                        lock (poisoned) poisoned.Add((messageId, reason));
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Inbound event {MessageId} not processed; it will be retried", messageId);
+                    lock (failed) failed.Add(messageId);
+                }
+            });
+
+        foreach (var (messageId, reason) in poisoned)
+            await _poison.SetAsideAsync(queue, new InboundWork([messageId]).ToJson(), reason, cancellationToken);
+        if (failed.Count == work.MessageIds.Count) return; // nothing done: the whole message reappears after its lease
+        if (failed.Count > 0)
+            await queue.PutAsync(new InboundWork(failed).ToJson(), RetryDelay, Timeout.InfiniteTimeSpan, cancellationToken);
+        await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+    }
+
+    /// <summary>Parses and applies one stored event; returns why it cannot be handled, or null when done.</summary>
+    private async Task<string?> ProcessAsync(string messageId, CancellationToken cancellationToken)
+    {
+        if (await events.FindAsync(messageId, cancellationToken) is not { } stored) return $"No stored event {messageId}.";
+        if (stored.Row.GetDateTimeOffset("processedAt") is not null) return null; // a duplicate queue message
+
         var parsed = Parse(stored.Raw, stored.Row.GetBoolean("rawTruncated") == true);
         if (parsed.Event is not { } evt)
         {
             var error = parsed.Error ?? "Not an EUM event.";
             await events.MarkProcessedAsync(messageId, InboundEventStore.StagePoisoned, clock.GetUtcNow(),
                 new Dictionary<string, object> { ["processError"] = error }, cancellationToken);
-            await _poison.MoveAsync(queue, queued, error, cancellationToken);
-            return;
+            return error;
         }
+
+        // Stored before the row is marked processed: a crash in between re-runs this, and the same keys fold it.
+        var receivedAt = stored.Row.GetDateTimeOffset("receivedAt") ?? clock.GetUtcNow();
+        var hubEvents = await recorder.RecordAsync(evt, messageId, receivedAt, cancellationToken);
+        // Subscriber fan-out takes hubEvents here: their ids are the same on a re-run, so deliveries can dedupe on them.
 
         var statusesApplied = 0;
         foreach (var status in evt.Statuses)
@@ -74,8 +110,9 @@ public sealed class InboundWorker(
             ["statusesApplied"] = statusesApplied,
             ["messages"] = evt.Messages.Count,
             ["unknown"] = evt.Unknown.Count,
+            ["events"] = hubEvents.Count,
         }, cancellationToken);
-        await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
+        return null;
     }
 
     private static EumEventParseResult Parse(string raw, bool truncated)

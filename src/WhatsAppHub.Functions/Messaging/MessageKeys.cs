@@ -75,7 +75,7 @@ public static class MessageKeys
         id.Length == 32 && long.TryParse(id.AsSpan(0, 12), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ms) ? ms : null;
 
     public static string WamidPartition(string wamid) =>
-        StorageKey.Compose("WAMID", (Fnv1a(wamid) % WamidPartitions).ToString(CultureInfo.InvariantCulture));
+        StorageKey.Compose("WAMID", (StorageKey.StableHash(wamid) % WamidPartitions).ToString(CultureInfo.InvariantCulture));
 
     public static string WamidRowKey(string wamid) => StorageKey.Escape(wamid);
 
@@ -84,12 +84,4 @@ public static class MessageKeys
     /// anything longer names no row, and the store refuses to read or write it.
     /// </summary>
     public static bool FitsKey(string idOrWamid) => StorageKey.Escape(idOrWamid).Length <= TableRowLimits.MaxKeyLength - 16;
-
-    /// <summary>FNV-1a over the UTF-16 code units: stable across processes and versions, unlike string.GetHashCode.</summary>
-    private static uint Fnv1a(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text) hash = (hash ^ c) * 16777619u;
-        return hash;
-    }
 }

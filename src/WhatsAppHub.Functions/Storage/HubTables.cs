@@ -8,6 +8,7 @@ public static class HubTables
     public const string SendRates = "SendRates";
     public const string Media = "Media";
     public const string InboundEvents = "InboundEvents";
+    public const string Events = "Events";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events];
 }

@@ -88,12 +88,12 @@ public class InboundProcessingTests(SnsFixture fixture)
     }
 
     [Fact]
-    public async Task An_unknown_message_and_unknown_content_are_ignored_but_processed()
+    public async Task A_status_for_an_unknown_message_and_an_account_event_are_processed()
     {
         var row = await PostProcessedAsync(StatusEvent(NewWamid(), "read", null));
         Assert.Equal(0, row.GetInt32("statusesApplied"));
         var other = EumEvent(new JsonObject { ["field"] = "account_update", ["value"] = new JsonObject { ["event"] = "X" } });
-        Assert.Equal(1, (await PostProcessedAsync(other)).GetInt32("skipped"));
+        Assert.Equal(0, (await PostProcessedAsync(other)).GetInt32("unknown"));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class SnsFixture : IAsyncLifetime
     }
 
     public async Task<TableRow?> RowAsync(string messageId) =>
-        await Events.GetAsync(InboundEventStore.PartitionKey(messageId), InboundEventStore.RowKey);
+        await Events.GetAsync(InboundEventStore.PartitionKey(messageId), InboundEventStore.RowKey(messageId));
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,24 @@
+using WhatsAppHub.Core.Inbound;
+
+namespace WhatsAppHub.Functions.Events;
+
+/// <summary>
+/// Turns a parsed EUM event into normalized <see cref="HubEvent"/>s and stores them: the event history (WEBHOOK_EVENT)
+/// and, for messages from a Click-to-WhatsApp ad, CTWA_EVENT rows. Every write is insert-if-absent on keys the event
+/// alone determines, so running it again for the same delivery (a crash before the raw row was marked) changes nothing.
+/// </summary>
+public sealed class EventRecorder(WebhookEventStore history, CtwaEventStore ctwa, TimeProvider clock)
+{
+    /// <param name="receivedAt">When the hub stored the delivery: the time of events nothing else dates.</param>
+    /// <returns>The events, in the mapper's order, for whoever fans them out next.</returns>
+    public async Task<IReadOnlyList<HubEvent>> RecordAsync(EumEvent evt, string snsMessageId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var events = HubEventMapper.Map(evt, snsMessageId, receivedAt);
+        await history.InsertAllAsync(events, snsMessageId, clock.GetUtcNow(), cancellationToken);
+        // The mapper emits one event per message first, in the messages' order.
+        for (var i = 0; i < evt.Messages.Count; i++)
+            if (evt.Messages[i].Referral is { } referral)
+                await ctwa.RecordAsync(evt.Messages[i], referral, events[i], snsMessageId, cancellationToken);
+        return events;
+    }
+}
