@@ -18,6 +18,9 @@ namespace WhatsAppHub.Functions.Conversations;
 /// </summary>
 public sealed class ConversationStore(TableService tables)
 {
+    /// <summary>Message ids the row remembers as counted: retries come within seconds, far fewer messages apart.</summary>
+    public const int CountedIds = 20;
+
     private readonly ITableStore _table = tables.GetTable(HubTables.Conversations);
 
     /// <summary>Moves <c>lastInboundAt</c> forward to <paramref name="at"/>; an older event changes nothing.</summary>
@@ -27,9 +30,10 @@ public sealed class ConversationStore(TableService tables)
 
     /// <summary>
     /// Records a message of the conversation: the window and contact name for inbound ones, <c>lastOutboundAt</c> for
-    /// sent ones, and the last message shown in listings. <see cref="ConversationMessage.IsNew"/> says this is the
-    /// first time the hub records that message (its index row was just created): only then do the counts grow, so a
-    /// repeated webhook never counts twice.
+    /// sent ones, and the last message shown in listings. <see cref="ConversationMessage.IsNew"/> says the message is
+    /// not in the conversation's index yet (the index row is written after this): only then do the counts grow, and
+    /// <c>countedIds</c> (the last <see cref="CountedIds"/> ids counted) keeps a retry between the two writes from
+    /// counting it twice. A repeated webhook thus never counts twice, and a failed write never loses the count.
     /// </summary>
     public Task RecordMessageAsync(string phoneNumberId, string waId, ConversationMessage message, CancellationToken cancellationToken) =>
         ChangeAsync(phoneNumberId, waId, row =>
@@ -37,8 +41,13 @@ public sealed class ConversationStore(TableService tables)
             var changed = message.Direction == MessageDirection.Inbound
                 ? MoveInbound(row, message.At, message.ContactName)
                 : MoveForward(row, "lastOutboundAt", message.At);
-            if (message.IsNew)
+            // The ids counted last: a retry after this update was stored (but before the index row was written)
+            // finds its id here and counts nothing twice.
+            var counted = (row.GetString("countedIds") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            if (message.IsNew && !counted.Contains(message.MessageId))
             {
+                counted.Add(message.MessageId);
+                row.Set("countedIds", string.Join(' ', counted.TakeLast(CountedIds)));
                 row.Set("messageCount", (row.GetInt32("messageCount") ?? 0) + 1);
                 // Unread: received messages newer than the newest one the business marked read.
                 if (message.Direction == MessageDirection.Inbound && !(row.GetDateTimeOffset("readThroughAt") >= message.At))
@@ -158,5 +167,5 @@ public sealed class ConversationStore(TableService tables)
 
 /// <summary>A message as the CONVERSATION row sees it.</summary>
 /// <param name="At">When it was written (inbound: its timestamp; outbound: when the hub accepted it).</param>
-/// <param name="IsNew">First time recorded: counts grow only then.</param>
+/// <param name="IsNew">Not in the conversation's message index yet: counts grow only then (once, see <c>countedIds</c>).</param>
 public sealed record ConversationMessage(string MessageId, MessageDirection Direction, DateTimeOffset At, string Type, string? Preview, string? ContactName, bool IsNew);

@@ -42,12 +42,15 @@ public sealed class InboundMessageHandler(
         if (message.Wamid is { Length: <= TokenRules.MaxWamidLength } wamid && MessageKeys.FitsKey(wamid) && InboundMessageRecord.Create(message, phoneNumberId, at, now) is { } record)
         {
             var (id, _) = await messages.InsertInboundAsync(record, cancellationToken);
-            // The index row, keyed by the message's time and id, is the idempotency mark of the counts: only the
-            // delivery that creates it counts the message (a repeat, or a crash after it, never counts twice).
-            // Its time must be the same in every delivery: the message's own, not the clamped one.
-            var isNew = await conversationMessages.AddAsync(phoneNumberId, waId, id, MessageDirection.Inbound, message.Timestamp ?? evt.PublishedAt ?? at, cancellationToken);
+            // The index row, keyed by the message's time and id, marks a message the conversation counted: written
+            // after the CONVERSATION update, so a failure in between is retried with the count still to do (the
+            // row's countedIds keep that retry from counting twice). Its time must be the same in every delivery:
+            // the message's own, not the clamped one.
+            var indexedAt = message.Timestamp ?? evt.PublishedAt ?? at;
+            var isNew = !await conversationMessages.ContainsAsync(phoneNumberId, waId, id, indexedAt, cancellationToken);
             await conversations.RecordMessageAsync(phoneNumberId, waId,
                 new ConversationMessage(id, MessageDirection.Inbound, at, record.Type, record.Inbound?.Summary, record.Inbound?.ContactName, isNew), cancellationToken);
+            if (isNew) await conversationMessages.AddAsync(phoneNumberId, waId, id, MessageDirection.Inbound, indexedAt, cancellationToken);
         }
         else
         {

@@ -41,8 +41,9 @@ public sealed class StatusWebhookHandler(
         }
         // Matched by callback data but another wamid: not this message's status (the loop below logs it); keyed by wamid.
         var owner = known is { } k && (k.Message.Wamid is null || k.Message.Wamid == update.Wamid) ? k.Message : null;
-        var historyAdded = await history.AppendAsync(owner?.Id, update, clock.GetUtcNow(), cancellationToken);
-        if (historyAdded && owner is not null && update.Status != "failed") await AddToConversationAsync(owner, update, cancellationToken);
+        await history.AppendAsync(owner?.Id, update, clock.GetUtcNow(), cancellationToken);
+        // Every delivery status, not just a new one: a retry after a failure here still adds the message (one point read when it is in already).
+        if (owner is not null && update.Status is "sent" or "delivered" or "read" or "played") await AddToConversationAsync(owner, update, cancellationToken);
 
         if (!MessageStatusRules.TryParse(update.Status, out var next) || int.TryParse(update.Status, out _)
             || next is not (MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read or MessageStatus.Played or MessageStatus.Failed))
@@ -95,20 +96,20 @@ public sealed class StatusWebhookHandler(
     }
 
     /// <summary>
-    /// Adds a sent message to its conversation on the first status that names it: the index row is keyed by the
-    /// message's creation, so later statuses meet it and change nothing; only the delivery that creates it moves the
-    /// CONVERSATION row (<c>lastOutboundAt</c>, last message, count). A message that failed before it went out never
-    /// reached the contact and is not added.
+    /// Adds a sent message to its conversation on the first status that names it: the CONVERSATION row moves
+    /// (<c>lastOutboundAt</c>, last message, count), then the index row, keyed by the message's creation, is written, so
+    /// later statuses find it and change nothing. A message that failed before it went out never reached the contact
+    /// and is not added.
     /// </summary>
     private async Task AddToConversationAsync(MessageRecord message, StatusUpdate update, CancellationToken cancellationToken)
     {
         var waId = RecipientRules.ToWaId(message.To);
         if (waId.Length == 0 || message.PhoneNumberId.Length == 0) return;
-        var isNew = await conversationMessages.AddAsync(message.PhoneNumberId, waId, message.Id, MessageDirection.Outbound, message.CreatedAt, cancellationToken);
-        if (!isNew) return;
+        if (await conversationMessages.ContainsAsync(message.PhoneNumberId, waId, message.Id, message.CreatedAt, cancellationToken)) return;
         await conversations.RecordMessageAsync(message.PhoneNumberId, waId,
             new ConversationMessage(message.Id, MessageDirection.Outbound, message.SentAt ?? update.Timestamp ?? message.CreatedAt, message.Type,
                 MessagePreview.Of(message), null, IsNew: true), cancellationToken);
+        await conversationMessages.AddAsync(message.PhoneNumberId, waId, message.Id, MessageDirection.Outbound, message.CreatedAt, cancellationToken);
     }
 
     private async Task<(MessageRecord Message, string ETag)?> FindAsync(StatusUpdate update, CancellationToken cancellationToken)

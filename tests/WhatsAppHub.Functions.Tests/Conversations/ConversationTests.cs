@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using WhatsAppHub.Functions.Tests.Inbound;
 using WhatsAppHub.Functions.Tests.Support;
 
@@ -126,6 +127,20 @@ public class ConversationTests(SnsFixture fixture)
 
         var listed = await Http.GetFromJsonAsync<JsonElement>($"/api/conversations?phoneNumberId={HubHost.DefaultPhoneNumberId}&since={Uri.EscapeDataString(Now().AddMinutes(-1).ToString("O"))}&limit=200");
         Assert.Contains(listed.GetProperty("items").EnumerateArray(), c => c.GetProperty("waId").GetString() == contact);
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_conversation_was_updated_but_before_the_index_row_was_written_counts_once()
+    {
+        var store = fixture.Hub.Services.GetRequiredService<Functions.Conversations.ConversationStore>();
+        var contact = InboundEvents.NewContact();
+        var message = new Functions.Conversations.ConversationMessage(Core.Messaging.MessageRecord.NewId(), Core.Messaging.MessageDirection.Inbound,
+            Now(), "text", "hi", "Mara", IsNew: true);
+        await store.RecordMessageAsync(HubHost.DefaultPhoneNumberId, contact, message, CancellationToken.None);
+        await store.RecordMessageAsync(HubHost.DefaultPhoneNumberId, contact, message, CancellationToken.None); // the retry
+        var conversation = await Http.GetFromJsonAsync<JsonElement>($"/api/conversations/{contact}");
+        Assert.Equal(1, conversation.GetProperty("unreadCount").GetInt32());
+        Assert.Equal(1, conversation.GetProperty("messageCount").GetInt32());
     }
 
     [Fact]
