@@ -49,6 +49,9 @@ public static class HubApp
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<OpenWindowCache>();
+        builder.Services.AddSingleton<ConversationMessageIndex>();
+        builder.Services.AddSingleton<MessageStatusHistory>();
+        builder.Services.AddSingleton<InboundReadRecorder>();
         builder.Services.AddSingleton<AcceptMessageHandler>();
         builder.Services.AddSingleton<SendCompletions>();
         builder.Services.AddSingleton<SendGovernor>();
@@ -86,6 +89,7 @@ public static class HubApp
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
         secured.MapEventEndpoints();
+        secured.MapConversationEndpoints();
         return app;
     }
 
