@@ -115,6 +115,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Outbound__ReconcileSeconds', value: '90' }
         { name: 'Media__Bucket', value: mediaBucket }
         { name: 'Media__KeyPrefix', value: mediaKeyPrefix }
+        // Empty: inbound media is downloaded into Media__Bucket.
+        { name: 'Media__InboundBucket', value: '' }
+        { name: 'Media__InboundKeyPrefix', value: 'inbound/' }
+        { name: 'Media__PresignedUrlMinutes', value: '15' }
+        { name: 'Media__DownloadMaxAttempts', value: '10' }
+        { name: 'Media__DownloadRetrySeconds', value: '5' }
         { name: 'Media__S3ServiceUrl', value: '' }
         { name: 'Media__Region', value: mediaRegion }
         // Empty: S3 is reached with the same assumed role as EUM.

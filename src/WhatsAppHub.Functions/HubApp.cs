@@ -50,6 +50,9 @@ public static class HubApp
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<OpenWindowCache>();
+        builder.Services.AddSingleton<ConversationMessageIndex>();
+        builder.Services.AddSingleton<MessageStatusHistory>();
+        builder.Services.AddSingleton<InboundReadRecorder>();
         builder.Services.AddSingleton<AcceptMessageHandler>();
         builder.Services.AddSingleton<SendCompletions>();
         builder.Services.AddSingleton<SendGovernor>();
@@ -62,6 +65,12 @@ public static class HubApp
         builder.Services.AddSingleton<UploadMediaHandler>();
         builder.Services.AddSingleton<DeleteMediaHandler>();
         builder.Services.AddSingleton<MediaIdResolver>();
+        builder.Services.AddSingleton<MediaBuckets>();
+        builder.Services.AddSingleton<GetMediaHandler>();
+        builder.Services.AddSingleton<WhatsAppHub.Functions.Media.Downloads.MediaDownloadStore>();
+        builder.Services.AddSingleton<WhatsAppHub.Functions.Media.Downloads.MediaDownloadScheduler>();
+        builder.Services.AddSingleton<WhatsAppHub.Functions.Media.Downloads.MediaDownloadWorker>();
+        builder.Services.AddHostedService<WhatsAppHub.Functions.Media.Downloads.MediaDownloadPump>();
         builder.Services.AddSingleton<HealthProbe>();
         AddSnsBridge(builder.Services, options.Sns);
         AddSubscribers(builder.Services);
@@ -82,6 +91,7 @@ public static class HubApp
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
         secured.MapEventEndpoints();
+        secured.MapConversationEndpoints();
         secured.MapSubscriptionEndpoints();
         return app;
     }

@@ -5,6 +5,7 @@ using WhatsAppHub.Sandbox.Eum.Operations;
 using WhatsAppHub.Sandbox.Eum.World;
 using WhatsAppHub.Sandbox.Faults;
 using WhatsAppHub.Sandbox.Health;
+using WhatsAppHub.Sandbox.Inbound;
 using WhatsAppHub.Sandbox.Recording;
 using WhatsAppHub.Sandbox.Sns;
 
@@ -55,6 +56,9 @@ public static class SandboxApp
         services.AddSingleton<SnsPublisher>();
         services.AddSingleton<EumEventBuilder>();
         services.AddSingleton<StatusPublisher>();
+        services.AddSingleton<InboundRequestReader>();
+        services.AddSingleton<InboundComposer>();
+        services.AddSingleton<InboundPublisher>();
         // SNS gives an HTTP(S) endpoint 15 seconds to answer before it counts the attempt as failed.
         services.AddHttpClient(SnsPublisher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(S3Objects.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -64,6 +68,7 @@ public static class SandboxApp
         app.MapEum();
         app.MapRecording();
         app.MapSns();
+        app.MapInbound();
         app.MapHealth();
         app.MapFaults();
         LoadStartupFaultPlan(app, options);

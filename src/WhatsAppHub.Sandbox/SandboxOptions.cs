@@ -27,6 +27,10 @@ public sealed class SandboxOptions
     public string MetaPhoneNumberId { get; set; } = "106540352242922";
     public string MetaWabaId { get; set; } = "102290129340398";
 
+    // The contact who writes in when POST /sandbox/inbound/{type} names no sender (the README's quick-start recipient).
+    public string DemoContact { get; set; } = "+15555550100";
+    public string DemoContactName { get; set; } = "Sam Demo";
+
     // SNS side: where status notifications go and how they are signed.
     public string HubEventsUrl { get; set; } = "http://127.0.0.1:7071/api/eum/events";
     public string Statuses { get; set; } = "sent,delivered,read";
@@ -45,6 +49,9 @@ public sealed class SandboxOptions
     // Where PostWhatsAppMessageMedia reads sourceS3File objects (an S3-compatible server such as s3rver, path-style,
     // unsigned). Empty = the S3 object is not read and its type is guessed from the key's extension.
     public string S3ServiceUrl { get; set; } = "";
+
+    // Media ids stop working this long after the media reached "Meta" (WhatsApp keeps uploads 30 days); 0 = never.
+    public int MediaExpiryDays { get; set; } = 30;
 
     // A fault plan (the JSON of PUT /sandbox/faults) in force from start-up, for scripts; empty = none.
     public string FaultPlan { get; set; } = "";

@@ -16,15 +16,18 @@ public class PathFuzzTests(HubFixture fixture)
     public async Task Random_ids_in_paths_get_no_server_error()
     {
         var random = new Random(9457);
-        for (var i = 0; i < 600; i++)
+        for (var i = 0; i < 1050; i++)
         {
             var id = Uri.EscapeDataString(Shapes[random.Next(Shapes.Length)] + RandomText(random));
             if (id.Length == 0) id = "a";
-            using var request = (i % 4) switch
+            using var request = (i % 7) switch
             {
                 0 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}"),
                 1 => new HttpRequestMessage(HttpMethod.Get, $"/api/media/{id}"),
                 2 => new HttpRequestMessage(HttpMethod.Delete, $"/api/media/{id}"),
+                3 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}/statuses"),
+                4 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}"),
+                5 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}/messages"),
                 _ => new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/read"),
             };
             using var response = await fixture.Hub.Http.SendAsync(request);

@@ -19,7 +19,10 @@ public sealed record MessageRecord(
     string? Wamid = null,
     DateTimeOffset? SentAt = null,
     MessageError? Error = null,
-    DateTimeOffset? AttemptStartedAt = null)
+    DateTimeOffset? AttemptStartedAt = null,
+    InboundDetails? Inbound = null,
+    string? PricingCategory = null,
+    string? ConversationId = null)
 {
     /// <summary>
     /// The <c>biz_opaque_callback_data</c> the hub puts on a message that has none. Meta echoes it in status webhooks,
@@ -34,7 +37,7 @@ public sealed record MessageRecord(
             ? data[CallbackPrefix.Length..]
             : null;
 
-    public bool IsFinal => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read or MessageStatus.Failed;
+    public bool IsFinal => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read or MessageStatus.Played or MessageStatus.Failed;
 
     /// <summary>A new time-ordered id: ids sort by creation, which keeps listings cheap.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");
@@ -45,6 +48,24 @@ public enum MessageDirection
     Outbound,
     Inbound,
 }
+
+/// <summary>
+/// What an inbound message adds to its MESSAGE row: who wrote and the few content fields listings show without parsing
+/// the raw JSON (which is kept whole in <see cref="MessageRecord.CloudApiJson"/>).
+/// </summary>
+/// <param name="From">The contact's wa_id (digits).</param>
+/// <param name="ReplyTo">The wamid the message answers (<c>context.id</c>).</param>
+public sealed record InboundDetails(
+    string From,
+    string? ContactName,
+    string? Summary,
+    string? Text = null,
+    string? MediaId = null,
+    string? MimeType = null,
+    string? Caption = null,
+    string? FileName = null,
+    string? ReplyTo = null,
+    string? CtwaClid = null);
 
 /// <summary>Why a message failed: the error type and code of the system that refused it, and whether a retry can help.</summary>
 public sealed record MessageError(string Type, string? Code, string Title, string Detail, bool Retryable);

@@ -44,7 +44,22 @@ public sealed record OutboundSettings(int RatePerSecond, int MaxAttempts, int Co
 /// <summary>The S3 bucket that holds media for EUM. Credentials left empty fall back to the EUM ones.</summary>
 /// <param name="Bucket">Null when not configured: the media endpoints then answer 503.</param>
 /// <param name="ServiceUrl">An S3-compatible endpoint (s3rver locally); null on AWS.</param>
-public sealed record MediaSettings(string? Bucket, string KeyPrefix, Uri? ServiceUrl, string? Region, string? AccessKeyId, string? SecretAccessKey);
+public sealed record MediaSettings(string? Bucket, string KeyPrefix, Uri? ServiceUrl, string? Region, string? AccessKeyId, string? SecretAccessKey)
+{
+    /// <summary>Where media contacts send is downloaded; null (no bucket at all) turns the downloads off.</summary>
+    public string? InboundBucket { get; init; }
+
+    public string InboundKeyPrefix { get; init; } = "inbound/";
+
+    /// <summary>How long a URL from <c>GET /api/media/{id}</c> lets its holder read the file.</summary>
+    public TimeSpan PresignedUrlLifetime { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Attempts per inbound media download before it ends failed with its last reason.</summary>
+    public int DownloadMaxAttempts { get; init; } = 10;
+
+    /// <summary>The first retry's delay; it doubles with every attempt, up to five minutes.</summary>
+    public TimeSpan DownloadRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+}
 
 /// <summary>Who may post to <c>/api/eum/events</c>: the allowed topic ARNs and, for the sandbox only, a trusted test origin.</summary>
 /// <param name="TrustedTestOrigin">Null unless configured: only SNS's own hosts are trusted.</param>

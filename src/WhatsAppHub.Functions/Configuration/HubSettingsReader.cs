@@ -107,7 +107,22 @@ public static partial class HubSettingsReader
         var secret = Optional(configuration, "Media:SecretAccessKey");
         if ((accessKeyId is null) != (secret is null))
             problems.Add("Media__AccessKeyId and Media__SecretAccessKey go together: set both or neither.");
-        return new MediaSettings(bucket, prefix.Trim(), OptionalUri(configuration, "Media:S3ServiceUrl", problems), region, accessKeyId, secret);
+        var inboundBucket = Optional(configuration, "Media:InboundBucket");
+        if (inboundBucket is not null && !BucketPattern().IsMatch(inboundBucket))
+            problems.Add($"Media__InboundBucket '{inboundBucket}' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens).");
+        if (inboundBucket is not null && bucket is null)
+            problems.Add("Media__InboundBucket needs Media__Bucket: the media endpoints that read the downloads are off without it.");
+        var inboundPrefix = configuration["Media:InboundKeyPrefix"] ?? "inbound/";
+        if (inboundPrefix.Length > 200 || inboundPrefix.StartsWith('/'))
+            problems.Add("Media__InboundKeyPrefix must not start with '/' and may have at most 200 characters.");
+        return new MediaSettings(bucket, prefix.Trim(), OptionalUri(configuration, "Media:S3ServiceUrl", problems), region, accessKeyId, secret)
+        {
+            InboundBucket = inboundBucket ?? bucket,
+            InboundKeyPrefix = inboundPrefix.Trim(),
+            PresignedUrlLifetime = TimeSpan.FromMinutes(Integer(configuration, "Media:PresignedUrlMinutes", 15, 1, 7 * 24 * 60, problems)),
+            DownloadMaxAttempts = Integer(configuration, "Media:DownloadMaxAttempts", 10, 1, 50, problems),
+            DownloadRetryDelay = TimeSpan.FromSeconds(Integer(configuration, "Media:DownloadRetrySeconds", 5, 1, 3_600, problems)),
+        };
     }
 
     private static SnsSettings ReadSns(IConfiguration configuration, List<string> problems)

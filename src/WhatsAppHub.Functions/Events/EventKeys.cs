@@ -50,7 +50,7 @@ public static class EventKeys
     /// <summary>The UTC day of a time, as partitions name it.</summary>
     public static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    public static int Shard(string eventId) => SHA256.HashData(Encoding.UTF8.GetBytes(eventId))[0] % Shards;
+    public static int Shard(string eventId) => (int)(StorageKey.StableHash(eventId) % Shards);
 
     /// <summary>The id itself, or for an overlong one (only from a malformed webhook) <c>#</c> + its SHA-256, so keys stay under 1 KiB.</summary>
     public static string Fit(string id) =>

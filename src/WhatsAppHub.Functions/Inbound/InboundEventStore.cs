@@ -36,7 +36,6 @@ public enum InboundRecordOutcome
 /// </remarks>
 public sealed class InboundEventStore : IAsyncDisposable
 {
-    public const int PartLength = TableRowLimits.MaxStringLength;
     public const int MaxRawParts = 14; // 14 × 64 KB stays under the 1 MB entity limit with the other properties.
     public const int Partitions = 4;
     public const string StageReceived = "received";
@@ -163,9 +162,7 @@ public sealed class InboundEventStore : IAsyncDisposable
     public async Task<(TableRow Row, string Raw)?> FindAsync(string messageId, CancellationToken cancellationToken)
     {
         var row = await _table.GetAsync(PartitionKey(messageId), RowKey(messageId), cancellationToken);
-        if (row is null) return null;
-        var parts = row.GetInt32("rawParts") ?? 0;
-        return (row, string.Concat(Enumerable.Range(0, parts).Select(i => row.GetString("raw" + i))));
+        return row is null ? null : (row, TextParts.Get(row, "raw").Text);
     }
 
     /// <summary>Marks the row handled by the inbound worker (<c>processedAt</c>), with what it found or why it could not.</summary>
@@ -194,21 +191,7 @@ public sealed class InboundEventStore : IAsyncDisposable
         row.Set("topicArn", envelope.TopicArn);
         row.Set("snsTimestamp", envelope.Timestamp);
         row.Set("receivedAt", receivedAt);
-        row.Set("rawLength", raw.Length);
-
-        var parts = 0;
-        var offset = 0;
-        while (offset < raw.Length && parts < MaxRawParts)
-        {
-            var length = Math.Min(PartLength, raw.Length - offset);
-            // Never cut a surrogate pair in two: each part must be a valid string on its own.
-            if (offset + length < raw.Length && char.IsHighSurrogate(raw[offset + length - 1])) length--;
-            row.Set("raw" + parts, raw.Substring(offset, length));
-            offset += length;
-            parts++;
-        }
-        row.Set("rawParts", parts);
-        if (offset < raw.Length) row.Set("rawTruncated", true);
+        TextParts.Set(row, "raw", raw, MaxRawParts);
         return row;
     }
 

@@ -2,15 +2,26 @@ using WhatsAppHub.Core.Inbound;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Privacy;
 using WhatsAppHub.Functions.Conversations;
+using WhatsAppHub.Functions.Messaging;
 
 namespace WhatsAppHub.Functions.Inbound;
 
 /// <summary>
-/// What the hub does with a contact's message for now: records when they last wrote to the number (the 24-hour
-/// customer-service window the send path checks). Meta's phone number id is mapped to EUM's through the event context.
+/// What the hub does with a contact's message: stores it as an inbound MESSAGE row (once, whatever number of times the
+/// webhook arrives: its id derives from the wamid), adds it to the conversation's message index, and records in the
+/// CONVERSATION row when the contact last wrote (the 24-hour customer-service window the send path checks), their
+/// name, the last message and the unread count. Meta's phone number id is mapped to EUM's through the event context.
 /// </summary>
-public sealed class InboundMessageHandler(ConversationStore conversations, TimeProvider clock, ILogger<InboundMessageHandler> logger)
+public sealed class InboundMessageHandler(
+    ConversationStore conversations,
+    ConversationMessageIndex conversationMessages,
+    MessageStore messages,
+    TimeProvider clock,
+    ILogger<InboundMessageHandler> logger)
 {
+    /// <summary>Phone numbers have at most 15 digits (E.164); the margin covers ids Meta may widen.</summary>
+    public const int MaxWaIdDigits = 32;
+
     /// <summary>True when the window was recorded.</summary>
     public async Task<bool> ApplyAsync(EumEvent evt, InboundMessage message, CancellationToken cancellationToken)
     {
@@ -21,12 +32,31 @@ public sealed class InboundMessageHandler(ConversationStore conversations, TimeP
             return false;
         }
         var waId = RecipientRules.ToWaId(message.From);
-        if (waId.Length == 0) return false;
+        if (waId.Length is 0 or > MaxWaIdDigits) return false; // no phone number: nothing to key a conversation by
         var now = clock.GetUtcNow();
         var at = message.Timestamp ?? evt.PublishedAt ?? now;
         if (at > now) at = now; // a clock ahead of ours must not stretch the window
-        await conversations.RecordInboundAsync(PhoneNumberId.Normalize(arn), waId, at, cancellationToken);
-        logger.LogInformation("Inbound {Type} message {Wamid} from {From} on {PhoneNumberId}", message.Type, message.Wamid, Redact.PhoneNumber(waId), PhoneNumberId.Normalize(arn));
+        var phoneNumberId = PhoneNumberId.Normalize(arn);
+
+        // A wamid too long for a key is no message WhatsApp wrote: the window still opens, nothing is stored.
+        if (message.Wamid is { Length: <= TokenRules.MaxWamidLength } wamid && MessageKeys.FitsKey(wamid) && InboundMessageRecord.Create(message, phoneNumberId, at, now) is { } record)
+        {
+            var (id, _) = await messages.InsertInboundAsync(record, cancellationToken);
+            // The index row, keyed by the message's time and id, marks a message the conversation counted: written
+            // after the CONVERSATION update, so a failure in between is retried with the count still to do (the
+            // row's countedIds keep that retry from counting twice). Its time must be the same in every delivery:
+            // the message's own, not the clamped one.
+            var indexedAt = message.Timestamp ?? evt.PublishedAt ?? at;
+            var isNew = !await conversationMessages.ContainsAsync(phoneNumberId, waId, id, indexedAt, cancellationToken);
+            await conversations.RecordMessageAsync(phoneNumberId, waId,
+                new ConversationMessage(id, MessageDirection.Inbound, at, record.Type, record.Inbound?.Summary, record.Inbound?.ContactName, isNew), cancellationToken);
+            if (isNew) await conversationMessages.AddAsync(phoneNumberId, waId, id, MessageDirection.Inbound, indexedAt, cancellationToken);
+        }
+        else
+        {
+            await conversations.RecordInboundAsync(phoneNumberId, waId, at, cancellationToken);
+        }
+        logger.LogInformation("Inbound {Type} message {Wamid} from {From} on {PhoneNumberId}", message.Type, message.Wamid, Redact.PhoneNumber(waId), phoneNumberId);
         return true;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Inbound;
 using WhatsAppHub.Functions.Events;
+using WhatsAppHub.Functions.Media.Downloads;
 using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Functions.Inbound;
@@ -19,6 +20,7 @@ public sealed class InboundWorker(
     StatusWebhookHandler statuses,
     InboundMessageHandler messages,
     EventRecorder recorder,
+    MediaDownloadScheduler mediaDownloads,
     QueueService queues,
     TimeProvider clock,
     ILogger<InboundWorker> logger)
@@ -103,6 +105,9 @@ public sealed class InboundWorker(
         var windows = 0;
         foreach (var message in evt.Messages)
             if (await messages.ApplyAsync(evt, message, cancellationToken)) windows++;
+        // Media contacts send is copied to S3 soon, before WhatsApp's media id expires.
+        foreach (var message in evt.Messages)
+            await mediaDownloads.ScheduleAsync(evt, message, cancellationToken);
 
         await events.MarkProcessedAsync(messageId, InboundEventStore.StageProcessed, clock.GetUtcNow(), new Dictionary<string, object>
         {

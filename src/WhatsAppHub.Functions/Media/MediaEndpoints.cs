@@ -26,20 +26,12 @@ public static class MediaEndpoints
         stored.MapPost("/", (HttpRequest request, UploadMediaHandler handler, CancellationToken ct) => handler.HandleAsync(request, ct))
             .WithName("UploadMedia")
             .WithSummary("Upload a file for sending (multipart 'file' part, or JSON { s3Key } naming an object in the media bucket); answers 201 with the hub media id.");
-        stored.MapGet("/{id}", GetAsync).WithName("GetMedia")
-            .WithSummary("Read an upload's metadata by its hub media id.");
+        stored.MapGet("/{id}", (string id, GetMediaHandler handler, CancellationToken ct) => handler.HandleAsync(id, ct)).WithName("GetMedia")
+            .WithSummary("Read media by its hub media id (an upload) or its WhatsApp media id (media a contact sent): metadata, the download's status, and a presigned URL to fetch the file.");
         stored.MapDelete("/{id}", (string id, DeleteMediaHandler handler, CancellationToken ct) => handler.HandleAsync(id, ct))
             .WithName("DeleteMedia")
             .WithSummary("Delete an upload from WhatsApp and the media bucket (repeatable).");
         return api;
-    }
-
-    private static async Task<IResult> GetAsync(string id, MediaUploadStore uploads, CancellationToken cancellationToken)
-    {
-        var found = await uploads.FindAsync(id, cancellationToken);
-        return found is var (upload, _) && upload.DeletedAt is null
-            ? Results.Ok(MediaView.From(upload))
-            : HubProblems.NotFound(found is null ? "No media has this id." : "This media was deleted.");
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -2,18 +2,21 @@ using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Validation;
 using WhatsAppHub.Functions.Configuration;
+using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Problems;
 
 namespace WhatsAppHub.Functions.Messaging;
 
 /// <summary>
 /// <c>POST /api/messages/{wamid}/read</c>: tells WhatsApp a received message was read (blue ticks), optionally with a
-/// typing indicator. A receipt is not a message: it is sent at once, not queued, and nothing is stored.
+/// typing indicator. A receipt is not a message: it is sent at once, not queued; once WhatsApp took it, the received
+/// message's row becomes <c>read</c> and its conversation's unread count zero (<see cref="InboundReadRecorder"/>).
 /// Body (optional): <c>{ "typingIndicator": true, "phoneNumberId": "phone-number-id-…" }</c>.
 /// </summary>
 public static class MarkAsReadEndpoint
 {
-    public static async Task<IResult> HandleAsync(string wamid, HttpRequest request, ISocialMessaging eum, HubOptions options, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(string wamid, HttpRequest request, ISocialMessaging eum, HubOptions options,
+        InboundReadRecorder reads, CancellationToken cancellationToken)
     {
         // Wamids are base64 and may hold '/': routing leaves an escaped '%2F' undecoded in the segment, so decode it here.
         wamid = wamid.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
@@ -52,6 +55,7 @@ public static class MarkAsReadEndpoint
         {
             return EumProblem.From(e).ToResult(wamid);
         }
+        await reads.RecordAsync(wamid, cancellationToken);
         return Results.Ok(new { success = true, wamid, typingIndicator = typing });
     }
 }

@@ -31,6 +31,8 @@ public static class MessageEndpoints
             .WithSummary("List messages, oldest first, filtered by recipient (to), sender (phoneNumberId), status and time (from, until).");
         messages.MapGet("/{id}", GetAsync).WithName("GetMessage")
             .WithSummary("Read a message by the hub's id or its wamid.");
+        messages.MapGet("/{id}/statuses", ListStatusesAsync).WithName("ListMessageStatuses")
+            .WithSummary("The status webhooks of a message (by hub id or wamid), oldest first, with pricing, conversation and errors.");
         messages.MapPost("/{wamid}/read", MarkAsReadEndpoint.HandleAsync).WithName("MarkMessageAsRead")
             .WithSummary("Mark a received message as read, optionally showing a typing indicator.");
         return api;
@@ -51,6 +53,19 @@ public static class MessageEndpoints
         if (id.Length > 512) return HubProblems.NotFound("No message has that id.");
         var found = await store.FindAsync(id, cancellationToken);
         return found is { } f ? Results.Ok(MessageView.From(f.Message)) : HubProblems.NotFound($"No message has the id or wamid '{id}'.");
+    }
+
+    private static async Task<IResult> ListStatusesAsync(string id, MessageStore store, MessageStatusHistory history, CancellationToken cancellationToken)
+    {
+        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase); // as for /read: wamids may hold '/'
+        if (id.Length is < 1 or > TokenRules.MaxWamidLength || !TokenRules.IsToken(id)) return HubProblems.NotFound("No message has that id.");
+        var found = await store.FindAsync(id, cancellationToken);
+        var wamid = found?.Message.Wamid ?? (id.StartsWith("wamid.", StringComparison.Ordinal) ? id : null);
+        var statuses = await history.ListAsync(found?.Message.Id, wamid, cancellationToken);
+        // A wamid the hub never sent still has a history when its statuses arrived (another client of the number).
+        return found is null && statuses.Count == 0
+            ? HubProblems.NotFound($"No message or status has the id or wamid '{id}'.")
+            : Results.Ok(new MessageStatusListView(statuses));
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, MessageStore store, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Storage;
 
 namespace WhatsAppHub.Functions.Messaging;
@@ -77,4 +78,10 @@ public static class MessageKeys
         StorageKey.Compose("WAMID", (StorageKey.StableHash(wamid) % WamidPartitions).ToString(CultureInfo.InvariantCulture));
 
     public static string WamidRowKey(string wamid) => StorageKey.Escape(wamid);
+
+    /// <summary>
+    /// True when an id or wamid, escaped, fits a key with room for a prefix (escaping can triple a caller's text):
+    /// anything longer names no row, and the store refuses to read or write it.
+    /// </summary>
+    public static bool FitsKey(string idOrWamid) => StorageKey.Escape(idOrWamid).Length <= TableRowLimits.MaxKeyLength - 16;
 }

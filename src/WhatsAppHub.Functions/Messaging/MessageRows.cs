@@ -15,10 +15,11 @@ internal static class MessageRows
         row.Set("direction", m.Direction.ToString().ToLowerInvariant());
         row.Set("phoneNumberId", m.PhoneNumberId);
         row.Set("to", m.To);
-        row.Set("waId", RecipientRules.ToWaId(m.To)); // digits only: what listings filter on, however 'to' was written
+        // digits only: what listings filter on, however 'to' was written; for a received message, the contact who wrote
+        row.Set("waId", m.Inbound is { } inbound ? inbound.From : RecipientRules.ToWaId(m.To));
         row.Set("type", m.Type);
         row.Set("status", m.Status.ToWire());
-        row.Set("cloudApiJson", m.CloudApiJson);
+        SetLong(row, "cloudApiJson", m.CloudApiJson);
         row.Set("createdAt", m.CreatedAt);
         row.Set("updatedAt", m.UpdatedAt);
         row.Set("attempts", m.Attempts);
@@ -33,7 +34,51 @@ internal static class MessageRows
             row.Set("errorDetail", e.Detail);
             row.Set("errorRetryable", e.Retryable);
         }
+        row.Set("pricingCategory", m.PricingCategory);
+        row.Set("conversationId", m.ConversationId);
+        if (m.Inbound is { } i)
+        {
+            row.Set("from", i.From);
+            row.Set("contactName", i.ContactName);
+            row.Set("summary", i.Summary);
+            row.Set("text", i.Text);
+            row.Set("mediaId", i.MediaId);
+            row.Set("mimeType", i.MimeType);
+            row.Set("caption", i.Caption);
+            row.Set("fileName", i.FileName);
+            row.Set("replyTo", i.ReplyTo);
+            row.Set("ctwaClid", i.CtwaClid);
+        }
         return row;
+    }
+
+    /// <summary>
+    /// A string property holds 32 K characters: a longer value (a received order or Flow reply can be) is kept in parts
+    /// <c>{name}</c>, <c>{name}1</c>, … with <c>{name}Parts</c>, never cut; a part never splits a surrogate pair.
+    /// </summary>
+    private static void SetLong(TableRow row, string name, string value)
+    {
+        if (value.Length <= TableRowLimits.MaxStringLength)
+        {
+            row.Set(name, value);
+            return;
+        }
+        var (offset, part) = (0, 0);
+        while (offset < value.Length)
+        {
+            var length = Math.Min(TableRowLimits.MaxStringLength, value.Length - offset);
+            if (offset + length < value.Length && char.IsHighSurrogate(value[offset + length - 1])) length--;
+            row.Set(part == 0 ? name : name + part, value.Substring(offset, length));
+            offset += length;
+            part++;
+        }
+        row.Set(name + "Parts", part);
+    }
+
+    private static string? GetLong(TableRow row, string name)
+    {
+        if (row.GetInt32(name + "Parts") is not { } parts) return row.GetString(name);
+        return string.Concat(Enumerable.Range(0, parts).Select(p => row.GetString(p == 0 ? name : name + p)));
     }
 
     public static MessageRecord FromRow(TableRow row)
@@ -50,13 +95,19 @@ internal static class MessageRows
             To: row.GetString("to") ?? string.Empty,
             Type: row.GetString("type") ?? string.Empty,
             Status: status,
-            CloudApiJson: row.GetString("cloudApiJson") ?? "{}",
+            CloudApiJson: GetLong(row, "cloudApiJson") ?? "{}",
             CreatedAt: row.GetDateTimeOffset("createdAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
             UpdatedAt: row.GetDateTimeOffset("updatedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
             Attempts: row.GetInt32("attempts") ?? 0,
             Wamid: row.GetString("wamid"),
             SentAt: row.GetDateTimeOffset("sentAt"),
             Error: error,
-            AttemptStartedAt: row.GetDateTimeOffset("attemptStartedAt"));
+            AttemptStartedAt: row.GetDateTimeOffset("attemptStartedAt"),
+            Inbound: row.GetString("from") is { } from
+                ? new InboundDetails(from, row.GetString("contactName"), row.GetString("summary"), row.GetString("text"), row.GetString("mediaId"),
+                    row.GetString("mimeType"), row.GetString("caption"), row.GetString("fileName"), row.GetString("replyTo"), row.GetString("ctwaClid"))
+                : null,
+            PricingCategory: row.GetString("pricingCategory"),
+            ConversationId: row.GetString("conversationId"));
     }
 }

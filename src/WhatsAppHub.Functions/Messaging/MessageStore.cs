@@ -147,6 +147,22 @@ public sealed class MessageStore(TableService tables)
         }
     }
 
+    /// <summary>
+    /// Stores a received message exactly once: its id comes from its wamid (<see cref="Core.Inbound.InboundMessageId"/>),
+    /// so repeats of the webhook meet the row and change nothing; then its wamid pointer is inserted if absent. Should a
+    /// repeat carry another timestamp (hence another id), the pointer already names the first row: the row just made
+    /// is removed again. Returns the id of the stored message and whether this call created it.
+    /// </summary>
+    public async Task<(string Id, bool Created)> InsertInboundAsync(MessageRecord message, CancellationToken cancellationToken)
+    {
+        var created = await InsertIfAbsentAsync(message, cancellationToken);
+        if (await _table.InsertIfAbsentAsync(PointerRow(message.Wamid!, message.Id), cancellationToken)) return (message.Id, created);
+        var pointer = await _table.GetAsync(MessageKeys.WamidPartition(message.Wamid!), MessageKeys.WamidRowKey(message.Wamid!), cancellationToken);
+        if (pointer?.GetString("messageId") is not { } known || known == message.Id) return (message.Id, created);
+        if (created) await _table.DeleteAsync(MessageKeys.MessagePartition(message.Id), MessageKeys.MessageRowKey(message.Id), "*", cancellationToken);
+        return (known, false);
+    }
+
     /// <summary>Records that <paramref name="wamid"/> belongs to message <paramref name="messageId"/>.</summary>
     public Task IndexWamidAsync(string wamid, string messageId, CancellationToken cancellationToken) =>
         IndexWamidsAsync([(wamid, messageId)], cancellationToken);
@@ -176,6 +192,7 @@ public sealed class MessageStore(TableService tables)
     /// <summary>Finds a message by the hub's id or by its wamid.</summary>
     public async Task<(MessageRecord Message, string ETag)?> FindAsync(string idOrWamid, CancellationToken cancellationToken)
     {
+        if (!MessageKeys.FitsKey(idOrWamid)) return null; // no row can have a key that long: the store would refuse the read
         TableRow? row;
         if (idOrWamid.StartsWith("wamid.", StringComparison.Ordinal))
         {

@@ -7,8 +7,10 @@ public static class HubQueues
     public const string OutboundPoison = "outbound-poison";
     public const string Inbound = "inbound";
     public const string InboundPoison = "inbound-poison";
+    public const string MediaDownload = "media-download";
+    public const string MediaDownloadPoison = "media-download-poison";
     public const string Deliveries = "deliveries";
     public const string DeliveriesPoison = "deliveries-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison, Deliveries, DeliveriesPoison];
+    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison, MediaDownload, MediaDownloadPoison, Deliveries, DeliveriesPoison];
 }

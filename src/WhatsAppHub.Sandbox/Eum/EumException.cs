@@ -13,5 +13,6 @@ public sealed class EumException(int status, string errorType, string message) :
     public static EumException InvalidParameters(string message) => new(400, "InvalidParametersException", message);
     public static EumException Serialization(string message) => new(400, "SerializationException", message);
     public static EumException NotFound(string message) => new(404, "ResourceNotFoundException", message);
+    public static EumException Dependency(string message) => new(502, "DependencyException", message);
     public static EumException LimitExceeded(string message) => new(400, "LimitExceededException", message);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using WhatsAppHub.Sandbox.Eum;
 
 namespace WhatsAppHub.Sandbox.Faults;
@@ -27,14 +26,6 @@ public static class FaultRoutes
         });
     }
 
-    /// <summary>RFC 9457, one entry per broken field, in the same shape the hub uses.</summary>
     private static IResult Invalid(IReadOnlyList<FaultPlanError> errors) =>
-        Results.Problem(new ProblemDetails
-        {
-            Type = "urn:whatsapphub:sandbox:problem:validation",
-            Title = "The fault plan is not valid.",
-            Status = StatusCodes.Status400BadRequest,
-            Detail = errors.Count == 1 ? errors[0].Message : $"{errors.Count} rules are broken; see errors.",
-            Extensions = { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToArray() },
-        });
+        ValidationProblem.For("The fault plan is not valid.", errors.Select(e => new FieldError(e.Path, e.Message)).ToList());
 }

@@ -16,6 +16,12 @@ public sealed class EumEventBuilder(SandboxWorld world, IOptions<SandboxOptions>
     public string Wrap(JsonObject metaEntry)
     {
         var (account, phone) = Locate(metaEntry);
+        return Wrap(metaEntry, account, phone);
+    }
+
+    /// <summary>Wraps an entry for a known account and number (management entries name no number to locate).</summary>
+    public string Wrap(JsonObject metaEntry, LinkedAccount account, LinkedPhoneNumber phone)
+    {
         var envelope = new JsonObject
         {
             ["context"] = new JsonObject
@@ -31,7 +37,12 @@ public sealed class EumEventBuilder(SandboxWorld world, IOptions<SandboxOptions>
     }
 
     /// <summary>The Meta entry for one status change of an outbound message (whatsapp-cloud-api.md §5.4).</summary>
-    public JsonObject StatusEntry(StatusJob job, string status, bool withPricing)
+    public JsonObject StatusEntry(StatusJob job, string status, bool withPricing) =>
+        MessagesEntry(job.MetaWabaId, job.DisplayPhoneDigits, job.MetaPhoneNumberId,
+            new JsonObject { ["statuses"] = new JsonArray(StatusItem(job, status, withPricing)) });
+
+    /// <summary>One <c>value.statuses[]</c> item (whatsapp-cloud-api.md §5.4).</summary>
+    public JsonObject StatusItem(StatusJob job, string status, bool withPricing)
     {
         var now = time.GetUtcNow();
         var item = new JsonObject
@@ -82,21 +93,39 @@ public sealed class EumEventBuilder(SandboxWorld world, IOptions<SandboxOptions>
                 ["href"] = "/documentation/business-messaging/whatsapp/support/error-codes",
             });
         }
+        return item;
+    }
 
-        return new JsonObject
+    /// <summary>
+    /// The entry of one <c>messages</c> change (§5.2): messaging_product and metadata, then <paramref name="parts"/>
+    /// (contacts and messages, statuses, or errors), whose properties are moved into the value.
+    /// </summary>
+    public static JsonObject MessagesEntry(string metaWabaId, string displayPhoneDigits, string metaPhoneNumberId, JsonObject parts)
+    {
+        var value = new JsonObject
         {
-            ["id"] = job.MetaWabaId,
-            ["changes"] = new JsonArray(new JsonObject
-            {
-                ["field"] = "messages",
-                ["value"] = new JsonObject
-                {
-                    ["messaging_product"] = "whatsapp",
-                    ["metadata"] = new JsonObject { ["display_phone_number"] = job.DisplayPhoneDigits, ["phone_number_id"] = job.MetaPhoneNumberId },
-                    ["statuses"] = new JsonArray(item),
-                },
-            }),
+            ["messaging_product"] = "whatsapp",
+            ["metadata"] = new JsonObject { ["display_phone_number"] = displayPhoneDigits, ["phone_number_id"] = metaPhoneNumberId },
         };
+        foreach (var name in parts.Select(p => p.Key).ToList())
+        {
+            var node = parts[name];
+            parts.Remove(name);
+            value[name] = node;
+        }
+        return ChangeEntry(metaWabaId, "messages", value, entryTime: null);
+    }
+
+    /// <summary>An entry with one change; management fields also carry the entry's <c>time</c> (§5.2).</summary>
+    public static JsonObject ChangeEntry(string metaWabaId, string field, JsonObject value, DateTimeOffset? entryTime)
+    {
+        var entry = new JsonObject { ["id"] = metaWabaId };
+        if (entryTime is { } at)
+        {
+            entry["time"] = at.ToUnixTimeSeconds();
+        }
+        entry["changes"] = new JsonArray(new JsonObject { ["field"] = field, ["value"] = value });
+        return entry;
     }
 
     /// <summary>EUM writes nine fractional digits; .NET keeps seven, so two zeros pad the value.</summary>

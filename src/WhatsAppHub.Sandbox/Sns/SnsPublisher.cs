@@ -25,7 +25,14 @@ public sealed class SnsPublisher(
 
     public string SubscriptionArn { get; } = options.Value.TopicArn + ":" + Guid.NewGuid();
 
-    public async Task<SnsDelivery> PublishAsync(string messageText, string label, CancellationToken cancellationToken)
+    public Task<SnsDelivery> PublishAsync(string messageText, string label, CancellationToken cancellationToken) =>
+        DeliverAsync(Sign(messageText, label), cancellationToken);
+
+    /// <summary>
+    /// Signs a notification once, with a fresh MessageId. Delivering the result more than once plays SNS's
+    /// at-least-once delivery: every copy has the same MessageId and signature, as a real duplicate has.
+    /// </summary>
+    public SignedNotification Sign(string messageText, string label)
     {
         var o = options.Value;
         var message = new SnsMessage("Notification", Guid.NewGuid().ToString(), o.TopicArn, messageText,
@@ -35,18 +42,24 @@ public sealed class SnsPublisher(
             _signer.Sign(message, o.SnsSignatureVersion),
             $"{baseUrl.Value}/sandbox/sns/certificate.pem",
             $"{baseUrl.Value}/sandbox/sns/unsubscribe?Action=Unsubscribe&SubscriptionArn={Uri.EscapeDataString(SubscriptionArn)}");
+        return new SignedNotification(message, body, label);
+    }
 
+    public async Task<SnsDelivery> DeliverAsync(SignedNotification notification, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var message = notification.Message;
         var (attempts, status, error) = string.IsNullOrWhiteSpace(o.HubEventsUrl)
             ? (0, (int?)null, "Sandbox:HubEventsUrl is empty: not published")
-            : await DeliverAsync(message, body, o, cancellationToken);
+            : await PostAsync(message, notification.Body, o, cancellationToken);
 
-        var delivery = new SnsDelivery(time.GetUtcNow(), message.MessageId, message.Type, NullIfEmpty(o.HubEventsUrl), label,
-            TryParse(messageText), attempts, status, error, status is >= 200 and < 300);
+        var delivery = new SnsDelivery(time.GetUtcNow(), message.MessageId, message.Type, NullIfEmpty(o.HubEventsUrl), notification.Label,
+            TryParse(message.Message), attempts, status, error, status is >= 200 and < 300);
         deliveries.Add(delivery);
         return delivery;
     }
 
-    private async Task<(int Attempts, int? Status, string? Error)> DeliverAsync(SnsMessage message, string body, SandboxOptions o, CancellationToken cancellationToken)
+    private async Task<(int Attempts, int? Status, string? Error)> PostAsync(SnsMessage message, string body, SandboxOptions o, CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient(HttpClientName);
         var maxAttempts = 1 + Math.Max(0, o.SnsRetries);
@@ -105,3 +118,6 @@ public sealed class SnsPublisher(
         }
     }
 }
+
+/// <summary>A signed SNS notification and the body SNS posts for it, ready to be delivered (once or more).</summary>
+public sealed record SignedNotification(SnsMessage Message, string Body, string Label);

@@ -51,6 +51,12 @@ public class HubSettingsReaderTests
     [InlineData("Outbound:RetryBaseDelayMs", "-5", "Outbound__RetryBaseDelayMs '-5'")]
     [InlineData("Outbound:RetryMaxDelaySeconds", "0", "Outbound__RetryMaxDelaySeconds '0'")]
     [InlineData("Outbound:ReconcileSeconds", "soon", "Outbound__ReconcileSeconds 'soon'")]
+    [InlineData("Media:InboundBucket", "Inbound_Media", "Media__InboundBucket 'Inbound_Media' is not an S3 bucket name")]
+    [InlineData("Media:InboundKeyPrefix", "/inbound/", "Media__InboundKeyPrefix must not start with '/'")]
+    [InlineData("Media:PresignedUrlMinutes", "0", "Media__PresignedUrlMinutes '0'")]
+    [InlineData("Media:PresignedUrlMinutes", "10081", "Media__PresignedUrlMinutes '10081'")]
+    [InlineData("Media:DownloadMaxAttempts", "51", "Media__DownloadMaxAttempts '51'")]
+    [InlineData("Media:DownloadRetrySeconds", "0", "Media__DownloadRetrySeconds '0'")]
     public void Malformed_settings_are_named(string key, string? value, string expected)
     {
         var e = Assert.Throws<HubConfigurationException>(() => Read(v => v[key] = value));
@@ -75,5 +81,19 @@ public class HubSettingsReaderTests
         });
         Assert.Null(options.Storage.ConnectionString);
         Assert.Equal(new Uri("https://acct.table.core.windows.net"), options.Storage.TableServiceUri);
+    }
+
+    [Fact]
+    public void Inbound_media_goes_to_the_media_bucket_unless_told_otherwise_and_needs_a_bucket()
+    {
+        var defaults = Read(_ => { });
+        Assert.Equal("whatsapphub-media", defaults.Media.InboundBucket);
+        Assert.Equal("inbound/", defaults.Media.InboundKeyPrefix);
+        Assert.Equal(TimeSpan.FromMinutes(15), defaults.Media.PresignedUrlLifetime);
+
+        Assert.Equal("whatsapphub-inbound", Read(v => v["Media:InboundBucket"] = "whatsapphub-inbound").Media.InboundBucket);
+        Assert.Null(Read(v => v["Media:Bucket"] = null).Media.InboundBucket);
+        var e = Assert.Throws<HubConfigurationException>(() => Read(v => { v["Media:Bucket"] = null; v["Media:InboundBucket"] = "whatsapphub-inbound"; }));
+        Assert.Contains("Media__InboundBucket needs Media__Bucket", e.Message);
     }
 }

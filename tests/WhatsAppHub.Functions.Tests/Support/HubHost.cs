@@ -72,7 +72,7 @@ public sealed class HubHost : IAsyncDisposable
 
     /// <summary>Records that <paramref name="to"/> wrote to the number just now, opening its 24-hour window.</summary>
     public Task OpenServiceWindowAsync(string to, string phoneNumberId = DefaultPhoneNumberId) =>
-        _app.Services.GetRequiredService<Conversations.ConversationStore>().RecordInboundAsync(
+        _app.Services.GetRequiredService<Functions.Conversations.ConversationStore>().RecordInboundAsync(
             phoneNumberId, Core.Messaging.RecipientRules.ToWaId(to), DateTimeOffset.UtcNow, CancellationToken.None);
 
     public async ValueTask DisposeAsync()

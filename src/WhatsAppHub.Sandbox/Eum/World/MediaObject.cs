@@ -12,4 +12,7 @@ public sealed class MediaObject
     /// <summary>The file's bytes, for media a contact sent (<c>POST /sandbox/inbound/{type}</c>); GetWhatsAppMessageMedia writes them to S3.</summary>
     public byte[]? Content { get; init; }
     public bool Deleted { get; set; }
+
+    /// <summary>When "Meta" got it; media expires <see cref="SandboxOptions.MediaExpiryDays"/> later. Null = never expires.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
 }

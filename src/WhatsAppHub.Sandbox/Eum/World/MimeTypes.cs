@@ -15,4 +15,11 @@ public static class MimeTypes
     };
 
     public static string? FromKey(string key) => ByExtension.GetValueOrDefault(Path.GetExtension(key));
+
+    /// <summary>The first extension of a MIME type (parameters ignored), or "" for a type WhatsApp does not list.</summary>
+    public static string ExtensionOf(string mimeType)
+    {
+        var essence = mimeType.Split(';')[0].Trim();
+        return ByExtension.FirstOrDefault(e => e.Value.Equals(essence, StringComparison.OrdinalIgnoreCase)).Key ?? "";
+    }
 }
