@@ -4,6 +4,7 @@ using WhatsAppHub.Core.Inbound;
 using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Media.Downloads;
 using WhatsAppHub.Functions.Storage;
+using WhatsAppHub.Functions.Subscriptions;
 
 namespace WhatsAppHub.Functions.Inbound;
 
@@ -20,6 +21,7 @@ public sealed class InboundWorker(
     StatusWebhookHandler statuses,
     InboundMessageHandler messages,
     EventRecorder recorder,
+    EventFanout fanout,
     MediaDownloadScheduler mediaDownloads,
     QueueService queues,
     TimeProvider clock,
@@ -97,7 +99,8 @@ public sealed class InboundWorker(
         // Stored before the row is marked processed: a crash in between re-runs this, and the same keys fold it.
         var receivedAt = stored.Row.GetDateTimeOffset("receivedAt") ?? clock.GetUtcNow();
         var hubEvents = await recorder.RecordAsync(evt, messageId, receivedAt, cancellationToken);
-        // Subscriber fan-out takes hubEvents here: their ids are the same on a re-run, so deliveries can dedupe on them.
+        // Deliveries are keyed by event id, which a re-run gives again, so a crash before the mark never delivers twice.
+        var deliveries = await fanout.PublishAsync(hubEvents, cancellationToken);
 
         var statusesApplied = 0;
         foreach (var status in evt.Statuses)
@@ -116,6 +119,7 @@ public sealed class InboundWorker(
             ["messages"] = evt.Messages.Count,
             ["unknown"] = evt.Unknown.Count,
             ["events"] = hubEvents.Count,
+            ["deliveries"] = deliveries,
         }, cancellationToken);
         return null;
     }

@@ -51,6 +51,7 @@ public sealed class SnsFixture : IAsyncLifetime
             $"Sns:AllowedTopicArns={TopicArn}",
             $"Sns:TrustedTestCertificateHost={TrustedOrigin}",
             "Outbound:EnforceServiceWindow=false",
+            "Subscriptions:AllowHttpLoopback=true",
             .. overrides,
         ]);
 
