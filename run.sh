@@ -29,8 +29,12 @@ declare -A pid_of
 stop() {
   trap - EXIT INT TERM
   echo; echo "Stopping..."
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # Newest first: the hub finishes its in-flight storage calls while Azurite and s3rver are still up.
+  local i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
   echo "Stopped."
 }
 trap stop EXIT

@@ -1,7 +1,7 @@
-using System.Globalization;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Functions.Problems;
 
 namespace WhatsAppHub.Functions.Conversations;
 
@@ -11,33 +11,17 @@ namespace WhatsAppHub.Functions.Conversations;
 /// </summary>
 public sealed record ConversationListQuery(string? PhoneNumberId, DateTimeOffset? Since, int Limit, TableContinuation? Continuation)
 {
-    public const int MaxLimit = 200;
-
     public static (ConversationListQuery? Query, IReadOnlyList<ValidationError> Errors) Read(IQueryCollection query, ValidationErrors? errors = null)
     {
         errors ??= new ValidationErrors();
-        var sender = Text(query, "phoneNumberId");
-        if (sender is not null && !Core.Messaging.PhoneNumberId.IsValid(sender))
-            errors.Add("query.phoneNumberId", "pattern", "'phoneNumberId' must be an EUM phone number id or its ARN.");
+        var sender = QueryParameters.PhoneNumberId(query, errors);
 
-        DateTimeOffset? since = null;
-        if (Text(query, "since") is { } sinceText)
-        {
-            if (DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s)) since = s;
-            else errors.Add("query.since", "format", "'since' must be an ISO 8601 time such as 2026-11-22T10:00:00Z.");
-        }
-
-        var limit = 50;
-        if (Text(query, "limit") is { } limitText &&
-            (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-            errors.Add("query.limit", "range", $"'limit' must be a whole number from 1 to {MaxLimit}.");
-
-        TableContinuation? continuation = null;
-        if (Text(query, "continuation") is { } token && !TableContinuation.TryParse(token, out continuation))
-            errors.Add("query.continuation", "format", "'continuation' is not a token this API returned.");
+        var since = QueryParameters.Time(query, "since", errors);
+        var limit = QueryParameters.Limit(query, errors);
+        var continuation = QueryParameters.Continuation(query, errors);
 
         return errors.IsEmpty
-            ? (new ConversationListQuery(sender is null ? null : Core.Messaging.PhoneNumberId.Normalize(sender), since, limit, continuation), errors.All)
+            ? (new ConversationListQuery(sender, since, limit, continuation), errors.All)
             : (null, errors.All);
     }
 
@@ -52,6 +36,4 @@ public sealed record ConversationListQuery(string? PhoneNumberId, DateTimeOffset
         return errors.All.Count == before ? RecipientRules.ToWaId(waId) : null;
     }
 
-    private static string? Text(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
 }

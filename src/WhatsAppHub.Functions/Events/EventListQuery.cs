@@ -3,6 +3,7 @@ using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Storage;
 using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Functions.Problems;
 
 namespace WhatsAppHub.Functions.Events;
 
@@ -14,7 +15,6 @@ namespace WhatsAppHub.Functions.Events;
 public sealed record EventListQuery(string Waba, string? TypePattern, DateTimeOffset From, DateTimeOffset Until, string? PhoneNumberId, string? WaId,
     int Limit, TableContinuation? After)
 {
-    public const int MaxLimit = 200;
     public const int MaxTypeLength = 128;
 
     /// <summary>Each UTC day of the range costs one query per shard, so the range is bounded.</summary>
@@ -29,20 +29,20 @@ public sealed record EventListQuery(string Waba, string? TypePattern, DateTimeOf
     public static (EventListQuery? Query, IReadOnlyList<ValidationError> Errors) Read(IQueryCollection query, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
-        var waba = Text(query, "waba");
+        var waba = QueryParameters.Text(query, "waba");
         if (waba is null) errors.Add("query.waba", "required", "'waba' (the WhatsApp Business Account id) is required.");
         else if (waba.Length > 64 || !waba.All(char.IsAsciiDigit)) errors.Add("query.waba", "pattern", "'waba' must be a WhatsApp Business Account id: digits only, at most 64.");
 
-        var type = Text(query, "type");
+        var type = QueryParameters.Text(query, "type");
         if (type is not null && !IsTypePattern(type))
             errors.Add("query.type", "pattern", "'type' must be an event type (message.received, status.read, …), a prefix ending in '.*' (status.*), or '*'.");
 
-        var phoneNumberId = Text(query, "phoneNumberId");
+        var phoneNumberId = QueryParameters.Text(query, "phoneNumberId");
         if (phoneNumberId is not null && !Core.Messaging.PhoneNumberId.IsValid(phoneNumberId))
             errors.Add("query.phoneNumberId", "pattern", "'phoneNumberId' must be an EUM phone number id or its ARN.");
 
         string? waId = null;
-        if (Text(query, "waId") is { } contact)
+        if (QueryParameters.Text(query, "waId") is { } contact)
         {
             RecipientRules.Validate(contact, "query.waId", errors);
             waId = RecipientRules.ToWaId(contact);
@@ -55,13 +55,10 @@ public sealed record EventListQuery(string Waba, string? TypePattern, DateTimeOf
         if (from is not null && until is not null && from > until) errors.Add("query.until", "range", "'until' must not be before 'from'.");
         else if (end - start > MaxSpan) errors.Add("query.from", "range", $"'from' and 'until' may be at most {MaxSpan.TotalDays} days apart.");
 
-        var limit = 50;
-        if (Text(query, "limit") is { } limitText &&
-            (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-            errors.Add("query.limit", "range", $"'limit' must be a whole number from 1 to {MaxLimit}.");
+        var limit = QueryParameters.Limit(query, errors);
 
         TableContinuation? after = null;
-        if (Text(query, "continuation") is { } token && (!TableContinuation.TryParse(token, out after) || (waba is not null && !IsCursorOf(after, waba))))
+        if (QueryParameters.Text(query, "continuation") is { } token && (!TableContinuation.TryParse(token, out after) || (waba is not null && !IsCursorOf(after, waba))))
             errors.Add("query.continuation", "format", "'continuation' is not a token this API returned for this account.");
 
         return errors.IsEmpty
@@ -116,17 +113,12 @@ public sealed record EventListQuery(string Waba, string? TypePattern, DateTimeOf
             ? new DateTimeOffset(DateTimeOffset.MaxValue.UtcTicks - remaining, TimeSpan.Zero)
             : null;
 
-    private static string? Text(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
-
+    /// <summary>A time, also within the bounds every range computation stays valid in.</summary>
     private static DateTimeOffset? Time(IQueryCollection query, string name, ValidationErrors errors)
     {
-        if (Text(query, name) is not { } text) return null;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-            errors.Add($"query.{name}", "format", $"'{name}' must be an ISO 8601 time such as 2026-11-22T10:00:00Z.");
-        else if (time < Earliest || time > Latest)
-            errors.Add($"query.{name}", "range", $"'{name}' must lie between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
-        else return time;
+        if (QueryParameters.Time(query, name, errors) is not { } time) return null;
+        if (time >= Earliest && time <= Latest) return time;
+        errors.Add($"query.{name}", "range", $"'{name}' must lie between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
         return null;
     }
 }

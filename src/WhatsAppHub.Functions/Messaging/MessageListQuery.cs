@@ -1,7 +1,7 @@
-using System.Globalization;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Functions.Problems;
 
 namespace WhatsAppHub.Functions.Messaging;
 
@@ -12,42 +12,33 @@ namespace WhatsAppHub.Functions.Messaging;
 /// </summary>
 public sealed record MessageListQuery(string? WaId, string? PhoneNumberId, MessageStatus? Status, DateTimeOffset? From, DateTimeOffset? Until, int Limit, TableContinuation? Continuation)
 {
-    public const int MaxLimit = 200;
-
     public static (MessageListQuery? Query, IReadOnlyList<ValidationError> Errors) Read(IQueryCollection query)
     {
         var errors = new ValidationErrors();
         string? waId = null;
-        if (Text(query, "to") is { } to)
+        if (QueryParameters.Text(query, "to") is { } to)
         {
             RecipientRules.Validate(to, "query.to", errors);
             waId = RecipientRules.ToWaId(to);
         }
-        var sender = Text(query, "phoneNumberId");
-        if (sender is not null && !Core.Messaging.PhoneNumberId.IsValid(sender))
-            errors.Add("query.phoneNumberId", "pattern", "'phoneNumberId' must be an EUM phone number id or its ARN.");
+        var sender = QueryParameters.PhoneNumberId(query, errors);
 
         MessageStatus? status = null;
-        if (Text(query, "status") is { } statusText)
+        if (QueryParameters.Text(query, "status") is { } statusText)
         {
             if (MessageStatusRules.TryParse(statusText, out var s) && !int.TryParse(statusText, out _)) status = s;
             else errors.Add("query.status", "enum", "'status' must be one of: " + string.Join(", ", Enum.GetValues<MessageStatus>().Select(v => v.ToWire())) + ".");
         }
-        var from = Time(query, "from", errors);
-        var until = Time(query, "until", errors);
+        var from = QueryParameters.Time(query, "from", errors);
+        var until = QueryParameters.Time(query, "until", errors);
         if (from > until) errors.Add("query.until", "range", "'until' must not be before 'from'.");
 
-        var limit = 50;
-        if (Text(query, "limit") is { } limitText &&
-            (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-            errors.Add("query.limit", "range", $"'limit' must be a whole number from 1 to {MaxLimit}.");
+        var limit = QueryParameters.Limit(query, errors);
 
-        TableContinuation? continuation = null;
-        if (Text(query, "continuation") is { } token && !TableContinuation.TryParse(token, out continuation))
-            errors.Add("query.continuation", "format", "'continuation' is not a token this API returned.");
+        var continuation = QueryParameters.Continuation(query, errors);
 
         return errors.IsEmpty
-            ? (new MessageListQuery(waId, sender is null ? null : Core.Messaging.PhoneNumberId.Normalize(sender), status, from, until, limit, continuation), errors.All)
+            ? (new MessageListQuery(waId, sender, status, from, until, limit, continuation), errors.All)
             : (null, errors.All);
     }
 
@@ -69,14 +60,4 @@ public sealed record MessageListQuery(string? WaId, string? PhoneNumberId, Messa
         return new TableQuery { Filter = string.Join(" and ", conditions), Top = Limit, Continuation = Continuation };
     }
 
-    private static string? Text(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
-
-    private static DateTimeOffset? Time(IQueryCollection query, string name, ValidationErrors errors)
-    {
-        if (Text(query, name) is not { } text) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)) return time;
-        errors.Add($"query.{name}", "format", $"'{name}' must be an ISO 8601 time such as 2026-11-22T10:00:00Z.");
-        return null;
-    }
 }
