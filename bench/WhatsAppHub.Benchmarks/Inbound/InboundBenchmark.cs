@@ -34,23 +34,45 @@ public static class InboundBenchmark
         await using var azurite = new AzuriteProcess { AccessLog = false };
         await azurite.InitializeAsync();
         await using var sandbox = await ServiceProcess.StartSandboxAsync(new Dictionary<string, string> { ["Statuses"] = "" });
-        await using var hub = await ServiceProcess.StartHubAsync(azurite.ConnectionString, sandbox.BaseUrl, new Dictionary<string, string>
+        var storage = StorageConnection.Parse(azurite.ConnectionString);
+        var (tables, queues) = (new TableService(storage), new QueueService(storage));
+        var azuriteProcess = Process.GetProcessById(azurite.Process.Id);
+        var events = new SignedEvents(certificate, certificateServer.BaseUrl + "/certificate.pem");
+        var settings = new Dictionary<string, string>
         {
             ["Sns:AllowedTopicArns"] = SignedEvents.TopicArn,
             ["Sns:TrustedTestCertificateHost"] = new Uri(certificateServer.BaseUrl).Authority,
-        });
-
-        var storage = StorageConnection.Parse(azurite.ConnectionString);
-        var load = new InboundLoad(hub, Process.GetProcessById(azurite.Process.Id), sandbox, new TableService(storage), new QueueService(storage), drainDeadline);
-        var events = new SignedEvents(certificate, certificateServer.BaseUrl + "/certificate.pem");
-        await load.RunAsync("warm-up", events.Make("warm-up", 0, Math.Min(6_000, count)), callers);
-        var closed = events.Make("closed", 0, count);
-        var open = events.Make("open", 0, count);
-        var results = new List<InboundPhaseResult>
-        {
-            await load.RunAsync($"closed loop ({callers} callers)", closed, callers),
-            await load.RunOpenAsync($"open loop ({rate}/s offered)", open, rate),
         };
+
+        // 1. Accepting alone: a hub whose pumps are off (as when the Functions host triggers on the queue elsewhere).
+        var results = new List<InboundPhaseResult>();
+        var backlog = new List<string>();
+        await using (var acceptor = await ServiceProcess.StartHubAsync(azurite.ConnectionString, sandbox.BaseUrl,
+            new Dictionary<string, string>(settings) { ["Inbound:RunPumps"] = "false" }))
+        {
+            var load = new InboundLoad(acceptor, processing: false, azuriteProcess, sandbox, tables, queues, drainDeadline);
+            foreach (var (phase, run) in new (string, Func<IReadOnlyList<(string MessageId, string Body)>, Task<InboundPhaseResult>>)[]
+            {
+                ("warm-up", e => load.RunAsync("warm-up", e, callers)),
+                ("accept-closed", e => load.RunAsync($"accept only, closed loop ({callers} callers)", e, callers)),
+                ("accept-open", e => load.RunOpenAsync($"accept only, open loop ({rate}/s offered)", e, rate)),
+            })
+            {
+                var batch = events.Make(phase, 0, phase == "warm-up" ? Math.Min(6_000, count) : count);
+                backlog.AddRange(batch.Select(e => e.MessageId));
+                var result = await run(batch);
+                if (phase != "warm-up") results.Add(result);
+            }
+        }
+
+        // 2. Processing alone: a hub with its pumps on drains that backlog; 3. both at once on the same hub.
+        DrainResult drain;
+        await using (var processor = await ServiceProcess.StartHubAsync(azurite.ConnectionString, sandbox.BaseUrl, settings))
+        {
+            var load = new InboundLoad(processor, processing: true, azuriteProcess, sandbox, tables, queues, drainDeadline);
+            drain = await load.DrainAsync($"processing a backlog of {backlog.Count}", backlog);
+            results.Add(await load.RunAsync($"accept and process, closed loop ({callers} callers)", events.Make("together", 0, count), callers));
+        }
 
         Console.WriteLine();
         Console.WriteLine($"WhatsAppHub inbound benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Machine.Description}");
@@ -61,13 +83,17 @@ public static class InboundBenchmark
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {r.ProcessedUnderLoadPerSecond:F0} | {r.EndToEndPerSecond:F0} | {r.AllProcessedAfter.TotalSeconds:F1} s | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Sandbox:F2} / {r.Cpu.Load:F2} | {r.Processed} | {r.Unprocessed} |"));
+                $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {Figure(r.ProcessedUnderLoadPerSecond)} | {Figure(r.EndToEndPerSecond)} | {(r.AllProcessedAfter is { } after ? $"{after.TotalSeconds:F1} s" : "—")} | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Sandbox:F2} / {r.Cpu.Load:F2} | {Figure(r.Processed)} | {Figure(r.Unprocessed)} |"));
         }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {drain.Name} | — | — | — | — | — | {drain.PerSecond:F0} | {drain.Duration.TotalSeconds:F1} s | {drain.Cpu.Hub:F2} / {drain.Cpu.Azurite:F2} / {drain.Cpu.Sandbox:F2} / {drain.Cpu.Load:F2} | {drain.Processed} | {drain.Events - drain.Processed} |"));
         Console.WriteLine();
         foreach (var r in results.Where(r => r.Refused.Count > 0))
             Console.WriteLine($"{r.Name}: not accepted: {string.Join(", ", r.Refused.Select(p => $"{p.Value} x {(p.Key == 0 ? "no answer" : "HTTP " + p.Key)}"))}");
-        foreach (var r in results.Where(r => r.TimedOut))
-            Console.WriteLine($"{r.Name}: the inbound queue had not drained {drainDeadline.TotalSeconds:F0} s after the last accept.");
-        return results.All(r => r.Unprocessed == 0 && r.Accepted == r.Offered) ? 0 : 1;
+        foreach (var name in results.Where(r => r.TimedOut).Select(r => r.Name).Concat(drain.TimedOut ? [drain.Name] : []))
+            Console.WriteLine($"{name}: the inbound queue had not drained {drainDeadline.TotalSeconds:F0} s after the last accept.");
+        return results.All(r => r.Unprocessed is null or 0 && r.Accepted == r.Offered) && drain.Processed == drain.Events ? 0 : 1;
     }
+
+    private static string Figure(double? value) => value is { } v ? v.ToString("F0", CultureInfo.InvariantCulture) : "—";
 }

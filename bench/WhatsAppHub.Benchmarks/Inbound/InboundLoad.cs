@@ -8,18 +8,35 @@ using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Benchmarks.Inbound;
 
-/// <summary>What one inbound phase measured.</summary>
+/// <summary>What one inbound phase measured; the processing figures are null when the hub's pumps were off.</summary>
 public sealed record InboundPhaseResult(
     string Name, int Offered, int Accepted, IReadOnlyDictionary<int, int> Refused, double AcceptsPerSecond, double AcceptP50Ms, double AcceptP99Ms,
-    double ProcessedUnderLoadPerSecond, double EndToEndPerSecond, TimeSpan AllProcessedAfter, CpuUse Cpu, int Processed, int Unprocessed, bool TimedOut);
+    double? ProcessedUnderLoadPerSecond, double? EndToEndPerSecond, TimeSpan? AllProcessedAfter, CpuUse Cpu, int? Processed, int? Unprocessed, bool TimedOut);
+
+/// <summary>A backlog drained by a hub that accepts nothing meanwhile: processing capacity alone.</summary>
+public sealed record DrainResult(string Name, int Events, double PerSecond, TimeSpan Duration, CpuUse Cpu, int Processed, bool TimedOut);
 
 /// <summary>
 /// One inbound phase: pre-signed SNS Notifications posted to <c>POST /api/eum/events</c> (closed loop by callers, or open
-/// loop at a rate), then timed until the <c>inbound</c> queue is empty. Accounting reads back every stored row: processed
-/// = has <c>processedAt</c>; anything accepted and not processed by the deadline is reported.
+/// loop at a rate), then, when the hub processes (its pumps are on), timed until the <c>inbound</c> queue is empty.
+/// Accounting reads back every stored row: processed = has <c>processedAt</c>; anything accepted and not processed by
+/// the deadline is reported.
 /// </summary>
-public sealed class InboundLoad(ServiceProcess hub, Process azurite, ServiceProcess sandbox, TableService tables, QueueService queues, TimeSpan drainDeadline)
+public sealed class InboundLoad(ServiceProcess hub, bool processing, Process azurite, ServiceProcess sandbox, TableService tables, QueueService queues, TimeSpan drainDeadline)
 {
+    /// <summary>Times this hub draining what the <c>inbound</c> queue holds (accepted earlier, by a hub with its pumps off).</summary>
+    public async Task<DrainResult> DrainAsync(string name, IReadOnlyCollection<string> messageIds)
+    {
+        var cpuBefore = Cpu();
+        var clock = Stopwatch.StartNew();
+        var timedOut = !await DrainedAsync();
+        var duration = clock.Elapsed;
+        var cpuAfter = Cpu();
+        var processed = (await ProcessedAtAsync(messageIds.ToHashSet(StringComparer.Ordinal))).Count;
+        return new DrainResult(name, messageIds.Count, processed / Math.Max(0.001, duration.TotalSeconds), duration,
+            PerEvent(cpuBefore, cpuAfter, messageIds.Count), processed, timedOut);
+    }
+
     public Task<InboundPhaseResult> RunAsync(string name, IReadOnlyList<(string MessageId, string Body)> events, int callers) =>
         MeasureAsync(name, events, callers, async post =>
         {
@@ -79,26 +96,44 @@ public sealed class InboundLoad(ServiceProcess hub, Process azurite, ServiceProc
         });
         var acceptedIn = clock.Elapsed;
 
-        var inbound = queues.GetQueue(HubQueues.Inbound);
-        var drained = Stopwatch.StartNew();
-        while (await inbound.GetApproximateLengthAsync() > 0 && drained.Elapsed < drainDeadline) await Task.Delay(100);
-        var timedOut = drained.Elapsed >= drainDeadline;
+        var timedOut = processing && !await DrainedAsync();
         var doneIn = clock.Elapsed;
         var cpuAfter = Cpu();
 
         var accepted = Enumerable.Range(0, events.Count).Where(i => statuses[i] == (int)HttpStatusCode.OK).Select(i => events[i].MessageId).ToHashSet(StringComparer.Ordinal);
+        Array.Sort(latencies);
+        var refused = statuses.Where(s => s != (int)HttpStatusCode.OK).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+        var acceptsPerSecond = events.Count / acceptedIn.TotalSeconds;
+        var (p50, p99) = (Machine.Percentile(latencies, 0.50), Machine.Percentile(latencies, 0.99));
+        var cpu = PerEvent(cpuBefore, cpuAfter, accepted.Count);
+        if (!processing)
+            return new InboundPhaseResult(name, events.Count, accepted.Count, refused, acceptsPerSecond, p50, p99, null, null, null, cpu, null, null, false);
+
         var processedAt = await ProcessedAtAsync(accepted);
         var loadEnd = startedAt + acceptedIn;
-        var perEvent = Math.Max(1, accepted.Count);
-        Array.Sort(latencies);
-        return new InboundPhaseResult(name, events.Count, accepted.Count,
-            statuses.Where(s => s != (int)HttpStatusCode.OK).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()),
-            events.Count / acceptedIn.TotalSeconds, Machine.Percentile(latencies, 0.50), Machine.Percentile(latencies, 0.99),
+        return new InboundPhaseResult(name, events.Count, accepted.Count, refused, acceptsPerSecond, p50, p99,
             processedAt.Count(t => t <= loadEnd) / Math.Max(0.001, acceptedIn.TotalSeconds),
             processedAt.Count / Math.Max(0.001, (processedAt.DefaultIfEmpty(startedAt).Max() - startedAt).TotalSeconds), doneIn,
-            new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perEvent, (cpuAfter.Azurite - cpuBefore.Azurite) / perEvent,
-                (cpuAfter.Sandbox - cpuBefore.Sandbox) / perEvent, (cpuAfter.Load - cpuBefore.Load) / perEvent),
-            processedAt.Count, accepted.Count - processedAt.Count, timedOut);
+            cpu, processedAt.Count, accepted.Count - processedAt.Count, timedOut);
+    }
+
+    /// <summary>Waits until the <c>inbound</c> queue is empty (hidden messages count in its length); false at the deadline.</summary>
+    private async Task<bool> DrainedAsync()
+    {
+        var inbound = queues.GetQueue(HubQueues.Inbound);
+        var drained = Stopwatch.StartNew();
+        while (await inbound.GetApproximateLengthAsync() > 0)
+        {
+            if (drained.Elapsed >= drainDeadline) return false;
+            await Task.Delay(100);
+        }
+        return true;
+    }
+
+    private static CpuUse PerEvent((double Hub, double Azurite, double Sandbox, double Load) before, (double Hub, double Azurite, double Sandbox, double Load) after, int events)
+    {
+        var n = Math.Max(1, events);
+        return new CpuUse((after.Hub - before.Hub) / n, (after.Azurite - before.Azurite) / n, (after.Sandbox - before.Sandbox) / n, (after.Load - before.Load) / n);
     }
 
     private (double Hub, double Azurite, double Sandbox, double Load) Cpu()
