@@ -4,69 +4,19 @@ using WhatsAppHub.Functions.Storage;
 
 namespace WhatsAppHub.Functions.Inbound;
 
-/// <summary>
-/// Drains the <c>inbound</c> queue in this process, up to <see cref="BatchSize"/> events at a time, each handled on its
-/// own by <see cref="InboundWorker"/>. Several instances compete for the queue; a message is hidden while one of them
-/// works on it and reappears if that one fails. Off when the Azure Functions host triggers on the queue
-/// (<c>Inbound:RunPumps=false</c>).
-/// </summary>
-public sealed class InboundPump(
-    QueueService queues,
-    InboundWorker worker,
-    StorageInitializer storage,
-    HubOptions options,
-    ILogger<InboundPump> logger) : BackgroundService
+/// <summary>Drains the <c>inbound</c> queue with <see cref="InboundWorker"/> (<c>Inbound:RunPumps</c>).</summary>
+public sealed class InboundPump(QueueService queues, InboundWorker worker, StorageInitializer storage, HubOptions options, ILogger<InboundPump> logger)
+    : QueuePump(queues, storage, logger)
 {
-    public const int BatchSize = 16;
+    protected override string QueueName => HubQueues.Inbound;
 
-    private static readonly TimeSpan MaxIdleDelay = TimeSpan.FromSeconds(1);
+    /// <summary>Each queue message names up to 100 events, handled several at a time by the worker.</summary>
+    protected override int MaxInFlight => 16;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Inbound.RunPumps) return;
-        await storage.Ready.WaitAsync(stoppingToken);
+    protected override TimeSpan LeaseTime => InboundWorker.LeaseTime;
 
-        var queue = queues.GetQueue(HubQueues.Inbound);
-        var idle = TimeSpan.FromMilliseconds(20);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var batch = await queue.GetAsync(BatchSize, InboundWorker.LeaseTime, stoppingToken);
-                if (batch.Count == 0)
-                {
-                    await Task.Delay(idle, stoppingToken);
-                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, MaxIdleDelay.Ticks));
-                    continue;
-                }
-                idle = TimeSpan.FromMilliseconds(20);
-                await Task.WhenAll(batch.Select(m => HandleAsync(queue, m, stoppingToken)));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning("Inbound queue unavailable ({Reason}); retrying", e.Message);
-                await Task.Delay(MaxIdleDelay, stoppingToken);
-            }
-        }
-    }
+    protected override bool Enabled => options.Inbound.RunPumps;
 
-    private async Task HandleAsync(IWorkQueue queue, QueueMessage message, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await worker.HandleAsync(queue, message, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // shutting down: the message reappears after its lease
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Inbound queue message {QueueMessageId} not finished; it will be retried", message.MessageId);
-        }
-    }
+    protected override Task HandleAsync(IWorkQueue queue, QueueMessage message, CancellationToken cancellationToken) =>
+        worker.HandleAsync(queue, message, cancellationToken);
 }
