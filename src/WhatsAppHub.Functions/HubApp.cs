@@ -16,6 +16,7 @@ using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Security;
 using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Subscriptions;
+using WhatsAppHub.Functions.Templates;
 
 namespace WhatsAppHub.Functions;
 
@@ -74,6 +75,7 @@ public static class HubApp
         builder.Services.AddSingleton<HealthProbe>();
         AddSnsBridge(builder.Services, options.Sns);
         AddSubscribers(builder.Services);
+        AddTemplates(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -93,6 +95,7 @@ public static class HubApp
         secured.MapEventEndpoints();
         secured.MapConversationEndpoints();
         secured.MapSubscriptionEndpoints();
+        secured.MapTemplateEndpoints();
         return app;
     }
 
@@ -131,6 +134,20 @@ public static class HubApp
         services.AddSingleton<EventFanout>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService<DeliveryPump>();
+    }
+
+    /// <summary>Template management through EUM, and the rows that webhooks keep in step.</summary>
+    private static void AddTemplates(IServiceCollection services)
+    {
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<WabaResolver>();
+        services.AddSingleton<TemplateSync>();
+        services.AddSingleton<CreateTemplateHandler>();
+        services.AddSingleton<UpdateTemplateHandler>();
+        services.AddSingleton<DeleteTemplateHandler>();
+        services.AddSingleton<TemplateLibraryHandler>();
+        services.AddSingleton<TemplateMediaHandler>();
+        services.AddSingleton<TemplateWebhookHandler>();
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class InboundWorker(
     EventRecorder recorder,
     EventFanout fanout,
     MediaDownloadScheduler mediaDownloads,
+    Templates.TemplateWebhookHandler templates,
     QueueService queues,
     TimeProvider clock,
     ILogger<InboundWorker> logger)
@@ -105,6 +106,8 @@ public sealed class InboundWorker(
         var statusesApplied = 0;
         foreach (var status in evt.Statuses)
             if (await statuses.ApplyAsync(status, cancellationToken)) statusesApplied++;
+        foreach (var account in evt.AccountEvents)
+            await templates.ApplyAsync(account, cancellationToken); // template status, quality and category events
         var windows = 0;
         foreach (var message in evt.Messages)
             if (await messages.ApplyAsync(evt, message, cancellationToken)) windows++;
