@@ -59,6 +59,7 @@ public static class SandboxApp
         services.AddSingleton<InboundRequestReader>();
         services.AddSingleton<InboundComposer>();
         services.AddSingleton<InboundPublisher>();
+        services.AddSingleton<WhatsAppHub.Sandbox.Templates.TemplateReview>();
         // SNS gives an HTTP(S) endpoint 15 seconds to answer before it counts the attempt as failed.
         services.AddHttpClient(SnsPublisher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(S3Objects.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -69,6 +70,7 @@ public static class SandboxApp
         app.MapRecording();
         app.MapSns();
         app.MapInbound();
+        WhatsAppHub.Sandbox.Templates.TemplateRoutes.MapTemplates(app);
         app.MapHealth();
         app.MapFaults();
         LoadStartupFaultPlan(app, options);

@@ -43,6 +43,10 @@ public sealed class SandboxOptions
     public int SnsRetries { get; set; } = 3;
     public int SnsRetryDelayMs { get; set; } = 500;
 
+    // Template review: -1 = new and edited templates are APPROVED at once; from 0 they start PENDING and are
+    // approved this many ms later, with a signed message_template_status_update published to the hub.
+    public int TemplateReviewMs { get; set; } = -1;
+
     // Base URL put in SigningCertURL / UnsubscribeURL. Empty = the address Kestrel actually bound.
     public string PublicBaseUrl { get; set; } = "";
 

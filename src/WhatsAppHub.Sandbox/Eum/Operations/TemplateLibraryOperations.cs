@@ -8,7 +8,7 @@ using WhatsAppHub.Sandbox.Eum.World;
 namespace WhatsAppHub.Sandbox.Eum.Operations;
 
 /// <summary>Meta's template library (browse, create from it) and template header media handles.</summary>
-public sealed class TemplateLibraryOperations(SandboxWorld world, TimeProvider time) : IEumOperationGroup
+public sealed class TemplateLibraryOperations(SandboxWorld world, TimeProvider time, Templates.TemplateReview review) : IEumOperationGroup
 {
     private static readonly string[] FilterKeys = ["searchKey", "topic", "usecase", "industry", "language"];
 
@@ -68,7 +68,7 @@ public sealed class TemplateLibraryOperations(SandboxWorld world, TimeProvider t
         var source = TemplateLibrary.All().FirstOrDefault(t => t["templateName"]!.GetValue<string>() == libraryName)
             ?? throw EumException.NotFound($"Library template {libraryName} was not found.");
 
-        return world.Locked(w =>
+        var created = world.Locked(w =>
         {
             var account = AccountOperations.RequireAccount(w, id);
             return w.AddTemplate(new MessageTemplate
@@ -78,10 +78,13 @@ public sealed class TemplateLibraryOperations(SandboxWorld world, TimeProvider t
                 Name = name!,
                 Language = language!,
                 Category = category!.ToUpperInvariant(),
+                Status = review.InitialStatus,
                 Components = ComponentsOf(source),
                 Extra = new JsonObject { ["library_template_name"] = libraryName },
             });
         });
+        review.Schedule(created["metaTemplateId"]!.GetValue<string>());
+        return created;
     }
 
     private JsonObject CreateMedia(InputReader input)

@@ -8,7 +8,7 @@ using WhatsAppHub.Sandbox.Eum.World;
 namespace WhatsAppHub.Sandbox.Eum.Operations;
 
 /// <summary>Create / list / get / update / delete of a WABA's message templates, with Meta's rules on names and duplicates.</summary>
-public sealed partial class TemplateOperations(SandboxWorld world) : IEumOperationGroup
+public sealed partial class TemplateOperations(SandboxWorld world, Templates.TemplateReview review) : IEumOperationGroup
 {
     private static readonly string[] Categories = ["UTILITY", "MARKETING", "AUTHENTICATION"];
 
@@ -46,7 +46,7 @@ public sealed partial class TemplateOperations(SandboxWorld world) : IEumOperati
             }
         }
 
-        return world.Locked(w =>
+        var created = world.Locked(w =>
         {
             var account = AccountOperations.RequireAccount(w, id);
             return w.AddTemplate(new MessageTemplate
@@ -56,11 +56,14 @@ public sealed partial class TemplateOperations(SandboxWorld world) : IEumOperati
                 Name = name,
                 Language = language,
                 Category = category,
+                Status = review.InitialStatus,
                 ParameterFormat = definition["parameter_format"]?.GetValueKind() == JsonValueKind.String ? definition["parameter_format"]!.GetValue<string>() : null,
                 Components = definition["components"] as JsonArray is { } components ? (JsonArray)components.DeepClone() : [],
                 Extra = extra,
             });
         });
+        review.Schedule(created["metaTemplateId"]!.GetValue<string>());
+        return created;
     }
 
     private JsonObject List(InputReader input)
@@ -120,7 +123,7 @@ public sealed partial class TemplateOperations(SandboxWorld world) : IEumOperati
         };
         var newCategory = category is null ? null : CheckCategory(category);
 
-        return world.Locked(w =>
+        var edited = world.Locked(w =>
         {
             var template = Find(w, id, metaTemplateId, name, language);
             if (newCategory is not null)
@@ -139,8 +142,19 @@ public sealed partial class TemplateOperations(SandboxWorld world) : IEumOperati
             {
                 template.CtaUrlLinkTrackingOptedOut = trackingOptedOut.Value;
             }
-            return new JsonObject();
+            // An edit sends the template back to review, as Meta does (when reviews are played at all).
+            if (review.InitialStatus == "PENDING" && (newCategory is not null || components is not null || parameterFormat is not null))
+            {
+                template.Status = "PENDING";
+                return template.MetaTemplateId;
+            }
+            return null;
         });
+        if (edited is not null)
+        {
+            review.Schedule(edited);
+        }
+        return new JsonObject();
     }
 
     private JsonObject Delete(InputReader input)

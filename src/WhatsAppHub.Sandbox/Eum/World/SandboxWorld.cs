@@ -63,7 +63,7 @@ public sealed class SandboxWorld
 
     /// <summary>
     /// Adds a new template, refusing a second one with the same name and language in the account as Meta does, and
-    /// answers as the create operations do. New templates are approved at once: local runs want to send them straight away.
+    /// answers as the create operations do. The status is the caller's: approved at once unless reviews are played (TemplateReview).
     /// </summary>
     public JsonObject AddTemplate(MessageTemplate template)
     {
