@@ -67,8 +67,9 @@ public static partial class TemplateDefinitionRules
 
         var library = LibraryFields(root, path, errors);
         // A library template takes its components from Meta's library, so a definition may leave them out.
-        var components = JsonRules.Array(root, "components", path, errors, required: !library, minCount: library ? 0 : 1);
-        if (components is not null)
+        var components = JsonRules.Array(root, "components", path, errors, required: !library);
+        // An empty list is refused by the BODY rule, one error rather than two.
+        if (components is not null && !(library && components.Count == 0))
             TemplateComponentsRules.Validate(components, JsonPath.Member(path, "components"), errors, new DefinitionContext(category, named));
     }
 

@@ -46,7 +46,8 @@ public static partial class TemplateVariables
         if (!edgesAllowed && (StartsWithPlaceholder().IsMatch(trimmed) || EndsWithPlaceholder().IsMatch(trimmed)))
             errors.Add(textPath, "edgeVariable", "The text must not start or end with a variable (Meta error 2388299).");
 
-        Examples(names, component, componentPath, keys, context, errors);
+        // Examples of variables the text cannot hold would only repeat the format error.
+        if (badName is null) Examples(names, component, componentPath, keys, context, errors);
     }
 
     private static void Examples(IReadOnlyList<string> names, JsonObject component, string componentPath, ExampleKeys keys,
