@@ -35,9 +35,6 @@ public static class TemplateStatus
     /// <summary>Only a rejected or paused template may change category (whatsapp-cloud-api.md §3.2).</summary>
     public static bool MayChangeCategory(string? status) => status is Rejected or Paused;
 
-    /// <summary>The categories a template definition may name.</summary>
-    public static IReadOnlyList<string> Categories { get; } = ["MARKETING", "UTILITY", "AUTHENTICATION"];
-
     /// <summary>Quality scores of <c>message_template_quality_update</c>.</summary>
     public static IReadOnlyList<string> QualityScores { get; } = ["GREEN", "YELLOW", "RED", "UNKNOWN"];
 }

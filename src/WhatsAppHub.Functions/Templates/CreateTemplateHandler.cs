@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Core.Templates;
 using WhatsAppHub.Core.Validation;
@@ -58,17 +59,16 @@ public sealed record TemplateDefinitionInput(string Name, string Language, strin
     {
         var json = JsonBody.ParseObject(utf8Json, errors);
         if (json is null) return null;
-        var name = JsonRules.String(json, "name", JsonPath.Root, errors, required: true, minLength: 1, maxLength: 512);
-        if (name is not null && !TemplateNames.IsName(name))
-            errors.Add("$.name", "pattern", "'name' has 1-512 lower-case letters, digits and underscores.");
-        var language = JsonRules.String(json, "language", JsonPath.Root, errors, required: true, minLength: 1);
-        if (language is not null && !TemplateNames.IsLanguage(language))
-            errors.Add("$.language", "pattern", "'language' must be a locale code such as en or en_US.");
-        var category = JsonRules.String(json, "category", JsonPath.Root, errors, required: true, minLength: 1);
-        //RULES using (var document = JsonDocument.Parse(utf8Json.ToArray()))
-        //RULES     TemplateDefinitionRules.Validate(document.RootElement, JsonPath.Root, errors);
-        return name is null || language is null || category is null ? null : new TemplateDefinitionInput(name, language, category, json.ToJsonString());
+        using (var document = JsonDocument.Parse(utf8Json.ToArray()))
+            TemplateDefinitionRules.Validate(document.RootElement, JsonPath.Root, errors);
+        // The rules named any fault of these; here they are only read.
+        return Text(json, "name") is { } name && Text(json, "language") is { } language && Text(json, "category") is { } category
+            ? new TemplateDefinitionInput(name, language, category, json.ToJsonString())
+            : null;
     }
+
+    private static string? Text(JsonObject json, string name) =>
+        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     /// <summary>One entry per path and rule: the key checks above and the definition rules may name the same fault.</summary>
     public static List<ValidationError> Distinct(IReadOnlyList<ValidationError> errors) =>

@@ -108,8 +108,8 @@ public sealed class TemplateLibraryHandler(ISocialMessaging eum, WabaResolver wa
         if (language is { Length: > 0 } && !TemplateNames.IsLanguage(language))
             errors.Add("$.language", "pattern", "'language' must be a locale code such as en or en_US.");
         var category = JsonRules.String(json, "category", JsonPath.Root, errors, required: true, minLength: 1)?.ToUpperInvariant();
-        if (category is { Length: > 0 } && !TemplateStatus.Categories.Contains(category))
-            errors.Add("$.category", "enum", "'category' must be one of: " + string.Join(", ", TemplateStatus.Categories) + ".");
+        if (category is { Length: > 0 } && !TemplateDefinitionRules.Categories.Contains(category))
+            errors.Add("$.category", "enum", "'category' must be one of: " + string.Join(", ", TemplateDefinitionRules.Categories) + ".");
         var bodyInputs = ReadBodyInputs(json, errors);
         var buttonInputs = ReadButtonInputs(json, errors);
         if (!errors.IsEmpty) return null;

@@ -20,8 +20,8 @@ public sealed record TemplateListQuery(string? WabaId, string? Status, string? C
         if (status is not null && !TemplateStatus.All.Contains(status))
             errors.Add("query.status", "enum", "'status' must be one of: " + string.Join(", ", TemplateStatus.All) + ".");
         var category = Upper(QueryParameters.Text(query, "category"));
-        if (category is not null && !TemplateStatus.Categories.Contains(category))
-            errors.Add("query.category", "enum", "'category' must be one of: " + string.Join(", ", TemplateStatus.Categories) + ".");
+        if (category is not null && !TemplateDefinitionRules.Categories.Contains(category))
+            errors.Add("query.category", "enum", "'category' must be one of: " + string.Join(", ", TemplateDefinitionRules.Categories) + ".");
         var language = TemplateNames.Language(query, errors, required: false);
         var name = QueryParameters.Text(query, "name");
         if (name is not null && !TemplateNames.IsName(name))

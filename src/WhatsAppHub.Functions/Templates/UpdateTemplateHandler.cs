@@ -48,7 +48,7 @@ public sealed class UpdateTemplateHandler(ISocialMessaging eum, WabaResolver wab
         // The edited template must pass the same rules as a new one (the stored definition with the edit applied).
         var merged = Merge(template, edit);
         var definitionErrors = new ValidationErrors();
-        //RULES TemplateDefinitionRules.Validate(JsonSerializer.SerializeToElement(merged), JsonPath.Root, definitionErrors);
+        TemplateDefinitionRules.Validate(JsonSerializer.SerializeToElement(merged), JsonPath.Root, definitionErrors);
         if (!definitionErrors.IsEmpty) return HubProblems.Validation(definitionErrors.All);
 
         var (_, problem) = await EumCall.RunAsync(() => eum.UpdateWhatsAppMessageTemplateAsync(new UpdateWhatsAppMessageTemplateRequest
@@ -93,8 +93,8 @@ public sealed class UpdateTemplateHandler(ISocialMessaging eum, WabaResolver wab
         if (JsonRules.String(json, "language", JsonPath.Root, errors, required: false) is { } newLanguage && newLanguage != language)
             errors.Add("$.language", "immutable", "A template's language cannot change; create the template in that language instead.");
         var category = JsonRules.String(json, "category", JsonPath.Root, errors, required: false)?.ToUpperInvariant();
-        if (category is not null && !TemplateStatus.Categories.Contains(category))
-            errors.Add("$.category", "enum", "'category' must be one of: " + string.Join(", ", TemplateStatus.Categories) + ".");
+        if (category is not null && !TemplateDefinitionRules.Categories.Contains(category))
+            errors.Add("$.category", "enum", "'category' must be one of: " + string.Join(", ", TemplateDefinitionRules.Categories) + ".");
         var components = JsonRules.Array(json, "components", JsonPath.Root, errors, required: false, minCount: 1);
         if (components is not null && Encoding.UTF8.GetByteCount(components.ToJsonString()) > MaxComponentBytes)
             errors.Add("$.components", "maxBytes", $"EUM takes components of at most {MaxComponentBytes} bytes of JSON.");
