@@ -4,23 +4,23 @@ using WhatsAppHub.Functions.Tests.Support;
 namespace WhatsAppHub.Functions.Tests;
 
 /// <summary>
-/// Ids in paths come from callers too: random ones (any character, escaped; long; look-alikes of real ids) read,
-/// delete and mark as read nothing, and answer a 4xx problem document or a 2xx, never a 5xx.
+/// Ids and template names in paths come from callers too: random ones (any character, escaped; long; look-alikes of
+/// real ids) read, change, delete and mark as read nothing, and answer a 4xx problem document or a 2xx, never a 5xx.
 /// </summary>
 [Collection("Hub")]
 public class PathFuzzTests(HubFixture fixture)
 {
-    private static readonly string[] Shapes = ["wamid.", "hubmedia-", "0196f6e2", "MSG|", "..", "%2F", "", "x"];
+    private static readonly string[] Shapes = ["wamid.", "hubmedia-", "0196f6e2", "MSG|", "..", "%2F", "", "x", "order_shipped", "TEMPLATE|"];
 
     [Fact]
     public async Task Random_ids_in_paths_get_no_server_error()
     {
         var random = new Random(9457);
-        for (var i = 0; i < 1050; i++)
+        for (var i = 0; i < 1650; i++)
         {
             var id = Uri.EscapeDataString(Shapes[random.Next(Shapes.Length)] + RandomText(random));
             if (id.Length == 0) id = "a";
-            using var request = (i % 7) switch
+            using var request = (i % 11) switch
             {
                 0 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}"),
                 1 => new HttpRequestMessage(HttpMethod.Get, $"/api/media/{id}"),
@@ -28,7 +28,17 @@ public class PathFuzzTests(HubFixture fixture)
                 3 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}/statuses"),
                 4 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}"),
                 5 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}/messages"),
-                _ => new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/read"),
+                6 => new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/read"),
+                7 => new HttpRequestMessage(HttpMethod.Get, $"/api/templates/{id}?language=en_US"),
+                8 => new HttpRequestMessage(HttpMethod.Put, $"/api/templates/{id}?language=en_US")
+                {
+                    Content = new StringContent("""{"category":"UTILITY"}""", Encoding.UTF8, "application/json"),
+                },
+                9 => new HttpRequestMessage(HttpMethod.Delete, $"/api/templates/{id}?language=en_US"),
+                _ => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/library/{id}")
+                {
+                    Content = new StringContent("""{"name":"fuzz_copy","language":"en_US","category":"UTILITY"}""", Encoding.UTF8, "application/json"),
+                },
             };
             using var response = await fixture.Hub.Http.SendAsync(request);
             var status = (int)response.StatusCode;
