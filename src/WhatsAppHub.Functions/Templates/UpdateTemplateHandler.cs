@@ -43,7 +43,7 @@ public sealed class UpdateTemplateHandler(ISocialMessaging eum, WabaResolver wab
         if (wabaProblem is not null) return wabaProblem;
         if (await store.GetAsync(wabaId!, name, language!, cancellationToken) is not { } row) return TemplateEndpoints.NotFound(name, language);
         var template = TemplateRecord.From(row);
-        if (Refusal(template, row, edit) is { } refusal) return refusal;
+        if (Refusal(template, row, edit, clock.GetUtcNow()) is { } refusal) return refusal;
 
         // The edited template must pass the same rules as a new one (the stored definition with the edit applied).
         var merged = Merge(template, edit);
@@ -108,7 +108,7 @@ public sealed class UpdateTemplateHandler(ISocialMessaging eum, WabaResolver wab
     }
 
     /// <summary>What Meta would refuse (409), or an approved template over its edit allowance (429).</summary>
-    private static IResult? Refusal(TemplateRecord template, TableRow row, Edit edit)
+    private static IResult? Refusal(TemplateRecord template, TableRow row, Edit edit, DateTimeOffset now)
     {
         if (!TemplateStatus.IsEditable(template.Status))
             return HubProblems.Conflict("template-not-editable", "The template cannot be edited now.",
@@ -117,7 +117,6 @@ public sealed class UpdateTemplateHandler(ISocialMessaging eum, WabaResolver wab
             return HubProblems.Conflict("template-category-locked", "The template's category cannot change.",
                 $"The template is {template.Status}; only a rejected or paused template may change category. Create a new template instead.");
         if (template.Status != TemplateStatus.Approved) return null;
-        var now = DateTimeOffset.UtcNow;
         var edits = RecentEdits(row, now);
         var dayAgo = now.AddDays(-1);
         if (edits.Any(e => e > dayAgo) || edits.Count >= EditsPer30Days)
