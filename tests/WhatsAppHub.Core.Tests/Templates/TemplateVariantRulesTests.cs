@@ -174,4 +174,14 @@ public class TemplateVariantRulesTests
     [Fact]
     public void A_carousel_is_for_marketing_templates() =>
         Definition.RefusedOnce(Def(Carousel(Card(), Card()), "UTILITY"), "$.components[1].type", "category");
+
+    [Fact]
+    public void A_definition_larger_than_EUM_takes_is_refused()
+    {
+        // Ten cards, each within every Meta limit, with long media handles: over EUM's 6000-byte definition.
+        var handle = new string('h', 500);
+        var card = Card($$$"""{"type":"HEADER","format":"IMAGE","example":{"header_handle":["{{{handle}}}"]}}""", $$"""{"type":"BODY","text":"{{new string('b', 160)}}"}""");
+        Definition.RefusedOnce(Def(Carousel(Enumerable.Repeat(card, 10).ToArray())), "$", "maxBytes");
+        Definition.Accepted(Def(Carousel(Enumerable.Repeat(card, 5).ToArray())));
+    }
 }
