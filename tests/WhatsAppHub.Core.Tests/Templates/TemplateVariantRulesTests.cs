@@ -184,4 +184,18 @@ public class TemplateVariantRulesTests
         Definition.RefusedOnce(Def(Carousel(Enumerable.Repeat(card, 10).ToArray())), "$", "maxBytes");
         Definition.Accepted(Def(Carousel(Enumerable.Repeat(card, 5).ToArray())));
     }
+
+    [Fact]
+    public void A_product_card_may_list_its_button_before_its_header()
+    {
+        var card = """{"components":[{"type":"BUTTONS","buttons":[{"type":"SPM","text":"View"}]},{"type":"HEADER","format":"PRODUCT"}]}""";
+        Definition.Accepted(Def(Carousel(card, card)));
+    }
+
+    [Fact]
+    public void An_offer_in_an_authentication_template_is_one_category_error()
+    {
+        var components = $$$"""{"type":"LIMITED_TIME_OFFER","limited_time_offer":{"text":"Sale"}},{{{AuthBody}}},{"type":"FOOTER","code_expiration_minutes":5},{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"COPY_CODE"}]}""";
+        Definition.RefusedOnce(Def(components, "AUTHENTICATION"), "$.components[0].type", "category");
+    }
 }
