@@ -150,6 +150,7 @@ public static partial class TemplateDefinitionRules
     {
         var libraryName = JsonRules.String(root, "library_template_name", path, errors, required: false, minLength: 1, maxLength: MaxNameLength);
         var buttons = JsonRules.Array(root, "library_template_button_inputs", path, errors, required: false, maxCount: TemplateButtonsRules.MaxButtons);
+        // Walking the items records an error for each one that is not an object; their fields are Meta's to check.
         if (buttons is not null)
             foreach (var _ in JsonRules.Objects(buttons, JsonPath.Member(path, "library_template_button_inputs"), errors)) { }
         JsonRules.Object(root, "library_template_body_inputs", path, errors, required: false);
