@@ -27,7 +27,7 @@ public sealed class UserPreferenceHandler(SuppressionStore store, TimeProvider c
             var waId = RecipientRules.ToWaId(preference.WaId);
             if (!preference.IsMarketing || waId.Length is < RecipientRules.MinDigits or > RecipientRules.MaxDigits)
             {
-                logger.LogInformation("User preference {Value} of {WaId} for {Category} not applied: only marketing stops are suppressions",
+                logger.LogInformation("User preference {Value} of {WaId} for {Category} not applied: only a phone number's marketing stop or resume is",
                     preference.Value, Redact.PhoneNumber(waId), preference.Category);
                 continue;
             }
