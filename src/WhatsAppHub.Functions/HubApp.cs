@@ -16,6 +16,7 @@ using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Security;
 using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Subscriptions;
+using WhatsAppHub.Functions.Suppressions;
 
 namespace WhatsAppHub.Functions;
 
@@ -93,6 +94,7 @@ public static class HubApp
         secured.MapEventEndpoints();
         secured.MapConversationEndpoints();
         secured.MapSubscriptionEndpoints();
+        secured.MapSuppressionEndpoints();
         return app;
     }
 
@@ -117,6 +119,8 @@ public static class HubApp
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<CtwaEventStore>();
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<SuppressionStore>();
+        services.AddSingleton<UserPreferenceHandler>();
         services.AddSingleton<InboundWorker>();
         services.AddHostedService<InboundPump>();
     }

@@ -10,17 +10,17 @@ namespace WhatsAppHub.Functions.Tests;
 [Collection("Hub")]
 public class PathFuzzTests(HubFixture fixture)
 {
-    private static readonly string[] Shapes = ["wamid.", "hubmedia-", "0196f6e2", "MSG|", "..", "%2F", "", "x"];
+    private static readonly string[] Shapes = ["wamid.", "hubmedia-", "0196f6e2", "MSG|", "..", "%2F", "", "x", "+4477009"];
 
     [Fact]
     public async Task Random_ids_in_paths_get_no_server_error()
     {
         var random = new Random(9457);
-        for (var i = 0; i < 1050; i++)
+        for (var i = 0; i < 1350; i++)
         {
             var id = Uri.EscapeDataString(Shapes[random.Next(Shapes.Length)] + RandomText(random));
             if (id.Length == 0) id = "a";
-            using var request = (i % 7) switch
+            using var request = (i % 9) switch
             {
                 0 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}"),
                 1 => new HttpRequestMessage(HttpMethod.Get, $"/api/media/{id}"),
@@ -28,6 +28,8 @@ public class PathFuzzTests(HubFixture fixture)
                 3 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}/statuses"),
                 4 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}"),
                 5 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}/messages"),
+                7 => new HttpRequestMessage(HttpMethod.Get, $"/api/suppressions/{id}"),
+                8 => new HttpRequestMessage(HttpMethod.Delete, $"/api/suppressions/{id}"),
                 _ => new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/read"),
             };
             using var response = await fixture.Hub.Http.SendAsync(request);

@@ -5,6 +5,7 @@ using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Media.Downloads;
 using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Subscriptions;
+using WhatsAppHub.Functions.Suppressions;
 
 namespace WhatsAppHub.Functions.Inbound;
 
@@ -23,6 +24,7 @@ public sealed class InboundWorker(
     EventRecorder recorder,
     EventFanout fanout,
     MediaDownloadScheduler mediaDownloads,
+    UserPreferenceHandler preferences,
     QueueService queues,
     TimeProvider clock,
     ILogger<InboundWorker> logger)
@@ -111,6 +113,9 @@ public sealed class InboundWorker(
         // Media contacts send is copied to S3 soon, before WhatsApp's media id expires.
         foreach (var message in evt.Messages)
             await mediaDownloads.ScheduleAsync(evt, message, cancellationToken);
+        // A contact's marketing stop or resume feeds the suppression list campaigns check.
+        foreach (var account in evt.AccountEvents)
+            await preferences.ApplyAsync(evt, account, cancellationToken);
 
         await events.MarkProcessedAsync(messageId, InboundEventStore.StageProcessed, clock.GetUtcNow(), new Dictionary<string, object>
         {

@@ -10,6 +10,7 @@ public static class HubTables
     public const string InboundEvents = "InboundEvents";
     public const string Events = "Events";
     public const string Subscriptions = "Subscriptions";
+    public const string Suppressions = "Suppressions";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions];
 }
