@@ -16,6 +16,7 @@ using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Security;
 using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Subscriptions;
+using WhatsAppHub.Functions.Suppressions;
 using WhatsAppHub.Functions.Templates;
 
 namespace WhatsAppHub.Functions;
@@ -95,6 +96,7 @@ public static class HubApp
         secured.MapEventEndpoints();
         secured.MapConversationEndpoints();
         secured.MapSubscriptionEndpoints();
+        secured.MapSuppressionEndpoints();
         secured.MapTemplateEndpoints();
         return app;
     }
@@ -120,6 +122,8 @@ public static class HubApp
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<CtwaEventStore>();
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<SuppressionStore>();
+        services.AddSingleton<UserPreferenceHandler>();
         services.AddSingleton<InboundWorker>();
         services.AddHostedService<InboundPump>();
     }

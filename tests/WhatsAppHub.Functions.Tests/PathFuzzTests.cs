@@ -10,17 +10,17 @@ namespace WhatsAppHub.Functions.Tests;
 [Collection("Hub")]
 public class PathFuzzTests(HubFixture fixture)
 {
-    private static readonly string[] Shapes = ["wamid.", "hubmedia-", "0196f6e2", "MSG|", "..", "%2F", "", "x", "order_shipped", "TEMPLATE|"];
+    private static readonly string[] Shapes = ["wamid.", "hubmedia-", "0196f6e2", "MSG|", "..", "%2F", "", "x", "+4477009", "order_shipped", "TEMPLATE|"];
 
     [Fact]
     public async Task Random_ids_in_paths_get_no_server_error()
     {
         var random = new Random(9457);
-        for (var i = 0; i < 1650; i++)
+        for (var i = 0; i < 1950; i++)
         {
             var id = Uri.EscapeDataString(Shapes[random.Next(Shapes.Length)] + RandomText(random));
             if (id.Length == 0) id = "a";
-            using var request = (i % 11) switch
+            using var request = (i % 13) switch
             {
                 0 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}"),
                 1 => new HttpRequestMessage(HttpMethod.Get, $"/api/media/{id}"),
@@ -28,13 +28,15 @@ public class PathFuzzTests(HubFixture fixture)
                 3 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}/statuses"),
                 4 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}"),
                 5 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}/messages"),
-                6 => new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/read"),
-                7 => new HttpRequestMessage(HttpMethod.Get, $"/api/templates/{id}?language=en_US"),
-                8 => new HttpRequestMessage(HttpMethod.Put, $"/api/templates/{id}?language=en_US")
+                7 => new HttpRequestMessage(HttpMethod.Get, $"/api/suppressions/{id}"),
+                8 => new HttpRequestMessage(HttpMethod.Delete, $"/api/suppressions/{id}"),
+                9 => new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/read"),
+                10 => new HttpRequestMessage(HttpMethod.Get, $"/api/templates/{id}?language=en_US"),
+                11 => new HttpRequestMessage(HttpMethod.Put, $"/api/templates/{id}?language=en_US")
                 {
                     Content = new StringContent("""{"category":"UTILITY"}""", Encoding.UTF8, "application/json"),
                 },
-                9 => new HttpRequestMessage(HttpMethod.Delete, $"/api/templates/{id}?language=en_US"),
+                12 => new HttpRequestMessage(HttpMethod.Delete, $"/api/templates/{id}?language=en_US"),
                 _ => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/library/{id}")
                 {
                     Content = new StringContent("""{"name":"fuzz_copy","language":"en_US","category":"UTILITY"}""", Encoding.UTF8, "application/json"),

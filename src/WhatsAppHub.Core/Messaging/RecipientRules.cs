@@ -53,7 +53,8 @@ public static class RecipientRules
             errors.Add(JsonPath.Member(path, "type"), "groupType", $"'{type}' messages cannot be sent to a group.");
     }
 
-    public static void Validate(string to, string path, ValidationErrors errors)
+    /// <param name="name">The member named in the messages (other routes take a number under another name).</param>
+    public static void Validate(string to, string path, ValidationErrors errors, string name = "to")
     {
         var digits = 0;
         foreach (var c in to)
@@ -61,12 +62,12 @@ public static class RecipientRules
             if (char.IsAsciiDigit(c)) digits++;
             else if (c is not ('+' or '-' or '(' or ')' or ' '))
             {
-                errors.Add(path, "phoneNumber", $"'to' may hold only digits, '+', '-', '(', ')' and spaces; found '{Printable(c)}'.");
+                errors.Add(path, "phoneNumber", $"'{name}' may hold only digits, '+', '-', '(', ')' and spaces; found '{Printable(c)}'.");
                 return;
             }
         }
         if (digits is < MinDigits or > MaxDigits)
-            errors.Add(path, "phoneNumber", $"'to' must be a phone number with country code of {MinDigits} to {MaxDigits} digits (has {digits}).");
+            errors.Add(path, "phoneNumber", $"'{name}' must be a phone number with country code of {MinDigits} to {MaxDigits} digits (has {digits}).");
     }
 
     /// <summary>The WhatsApp id Meta derives from a number: its digits only.</summary>

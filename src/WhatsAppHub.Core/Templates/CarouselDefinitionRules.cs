@@ -53,7 +53,12 @@ public static class CarouselDefinitionRules
         var buttonKinds = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var broken = false;
-        foreach (var (component, componentPath) in JsonRules.Objects(components, componentsPath, errors))
+        // The header decides which buttons a card may have, so it is read first wherever it sits.
+        var ordered = JsonRules.Objects(components, componentsPath, errors)
+            .OrderBy(c => c.Item["type"] is JsonValue v && v.TryGetValue<string>(out var t)
+                          && t.Equals(TemplateComponentsRules.Header, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ToList();
+        foreach (var (component, componentPath) in ordered)
         {
             var type = TemplateComponentsRules.ReadType(component, componentPath, errors, CardTypes);
             if (type is null) { broken = true; continue; }

@@ -74,7 +74,8 @@ public static partial class TemplateButtonsRules
             kinds.Add(kind);
             order.Add(kind);
             var count = counts[kind] = counts.GetValueOrDefault(kind) + 1;
-            if (MaxPerKind.TryGetValue(kind, out var max) && count == max + 1)
+            // Past the total, a per-kind count would repeat the same fix.
+            if (MaxPerKind.TryGetValue(kind, out var max) && count == max + 1 && buttons.Count <= maxButtons)
                 errors.Add(buttonPath, "maxItems", $"A template has at most {max} {kind} button{(max == 1 ? "" : "s")}.");
             Button(kind, button, buttonPath, errors);
         }

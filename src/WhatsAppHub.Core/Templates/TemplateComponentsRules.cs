@@ -44,7 +44,8 @@ public static class TemplateComponentsRules
         if (!byType.ContainsKey(Body))
             errors.Add(path, "required", "A template needs a BODY component.");
 
-        var offer = byType.ContainsKey(LimitedTimeOffer);
+        // The offer's own limits apply only where an offer may be; elsewhere the category error above says it all.
+        var offer = byType.ContainsKey(LimitedTimeOffer) && (context.Category is null || context.IsMarketing);
         string? headerFormat = null;
         // An authentication template's header was refused above; its rules would only add noise.
         if (byType.TryGetValue(Header, out var header) && !context.IsAuthentication)
@@ -71,7 +72,7 @@ public static class TemplateComponentsRules
         }
         else if (context.IsAuthentication)
             errors.Add(path, "otpButton", "An AUTHENTICATION template needs a BUTTONS component with one OTP button.");
-        if (byType.TryGetValue(LimitedTimeOffer, out var limitedTimeOffer))
+        if (offer && byType.TryGetValue(LimitedTimeOffer, out var limitedTimeOffer))
             LimitedTimeOfferRules.Validate(limitedTimeOffer.Component, limitedTimeOffer.Path, errors);
         if (byType.TryGetValue(Carousel, out var carousel))
             CarouselDefinitionRules.Validate(carousel.Component, carousel.Path, errors, context);

@@ -9,12 +9,18 @@ namespace WhatsAppHub.Core.Templates;
 /// <summary>
 /// Checks a Meta template definition (§3.1, the JSON EUM's <c>CreateWhatsAppMessageTemplate</c> carries as
 /// <c>templateDefinition</c>) before EUM is called, so a broken template costs no review round trip: one
-/// <see cref="ValidationError"/> per broken rule, at its JSON path under <c>path</c>.
+/// <see cref="ValidationError"/> per broken rule, at its JSON path under <c>path</c>. Rules the reference marks
+/// unconfirmed are applied leniently (say so where they are). The tap-target title override (§3.14) is a send-time
+/// component, so it has no definition rule here.
 /// </summary>
 public static partial class TemplateDefinitionRules
 {
     /// <summary>§3.2 and EUM's MetaTemplateName: 1–512 characters.</summary>
     public const int MaxNameLength = 512;
+    /// <summary>EUM's MetaTemplateDefinition blob (§6.1 of eum-api.md): the whole definition is 1–6000 bytes.</summary>
+    public const int MaxDefinitionBytes = 6000;
+    /// <summary>EUM's MetaTemplateComponents blob, what <c>UpdateWhatsAppMessageTemplate</c> carries: 1–3000 bytes.</summary>
+    public const int MaxComponentsBytes = 3000;
     /// <summary>EUM's MetaTemplateLanguage is 1–6 characters (<c>en</c>, <c>en_US</c>, <c>es_419</c>).</summary>
     public const int MaxLanguageLength = 6;
     public const string Marketing = "MARKETING";
@@ -43,6 +49,9 @@ public static partial class TemplateDefinitionRules
     {
         var root = AsObject(definition, path, errors);
         if (root is null) return;
+        var bytes = CompactUtf8Length(root);
+        if (bytes > MaxDefinitionBytes)
+            errors.Add(path, "maxBytes", $"EUM takes a template definition of at most {MaxDefinitionBytes} bytes as compact JSON (this one has {bytes}).");
 
         JsonRules.OnlyKnownMembers(root, path, errors, Members);
         var name = JsonRules.String(root, "name", path, errors, required: true, minLength: 1, maxLength: MaxNameLength);
@@ -92,6 +101,19 @@ public static partial class TemplateDefinitionRules
         return root;
     }
 
+    /// <summary>
+    /// Bytes of <paramref name="node"/> as compact UTF-8 JSON without needless escapes: the smallest form a caller can
+    /// hand EUM, so the size rule never refuses what a careful caller could send.
+    /// </summary>
+    public static int CompactUtf8Length(JsonNode node) =>
+        Encoding.UTF8.GetByteCount(node.ToJsonString(CompactOptions));
+
+    private static readonly JsonSerializerOptions CompactOptions = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>§3.4: <c>positional</c> (the default) or <c>named</c>; true when named. Meta's pages write both cases.</summary>
     private static bool ParameterFormat(JsonObject root, string path, ValidationErrors errors)
     {
@@ -128,6 +150,7 @@ public static partial class TemplateDefinitionRules
     {
         var libraryName = JsonRules.String(root, "library_template_name", path, errors, required: false, minLength: 1, maxLength: MaxNameLength);
         var buttons = JsonRules.Array(root, "library_template_button_inputs", path, errors, required: false, maxCount: TemplateButtonsRules.MaxButtons);
+        // Walking the items records an error for each one that is not an object; their fields are Meta's to check.
         if (buttons is not null)
             foreach (var _ in JsonRules.Objects(buttons, JsonPath.Member(path, "library_template_button_inputs"), errors)) { }
         JsonRules.Object(root, "library_template_body_inputs", path, errors, required: false);

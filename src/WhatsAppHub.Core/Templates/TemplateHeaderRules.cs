@@ -40,6 +40,7 @@ public static class TemplateHeaderRules
         switch (format)
         {
             case Text:
+                // "No markdown" (§3.5) is left to Meta's review: '*' and '_' are also ordinary characters in names and codes.
                 JsonRules.OnlyKnownMembers(header, path, errors, TextMembers);
                 var text = JsonRules.String(header, "text", path, errors, required: true, minLength: 1, maxLength: MaxTextLength);
                 if (text is not null)

@@ -5,6 +5,7 @@ using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Media.Downloads;
 using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Subscriptions;
+using WhatsAppHub.Functions.Suppressions;
 
 namespace WhatsAppHub.Functions.Inbound;
 
@@ -23,6 +24,7 @@ public sealed class InboundWorker(
     EventRecorder recorder,
     EventFanout fanout,
     MediaDownloadScheduler mediaDownloads,
+    UserPreferenceHandler preferences,
     Templates.TemplateWebhookHandler templates,
     QueueService queues,
     TimeProvider clock,
@@ -106,14 +108,19 @@ public sealed class InboundWorker(
         var statusesApplied = 0;
         foreach (var status in evt.Statuses)
             if (await statuses.ApplyAsync(status, cancellationToken)) statusesApplied++;
-        foreach (var account in evt.AccountEvents)
-            await templates.ApplyAsync(account, cancellationToken); // template status, quality and category events
         var windows = 0;
         foreach (var message in evt.Messages)
             if (await messages.ApplyAsync(evt, message, cancellationToken)) windows++;
         // Media contacts send is copied to S3 soon, before WhatsApp's media id expires.
         foreach (var message in evt.Messages)
             await mediaDownloads.ScheduleAsync(evt, message, cancellationToken);
+        // A contact's marketing stop or resume feeds the suppression list campaigns check; template status, quality and
+        // category events keep the TEMPLATE_DEFINITION rows in step.
+        foreach (var account in evt.AccountEvents)
+        {
+            await preferences.ApplyAsync(evt, account, cancellationToken);
+            await templates.ApplyAsync(account, cancellationToken);
+        }
 
         await events.MarkProcessedAsync(messageId, InboundEventStore.StageProcessed, clock.GetUtcNow(), new Dictionary<string, object>
         {

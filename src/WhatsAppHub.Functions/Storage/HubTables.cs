@@ -10,7 +10,8 @@ public static class HubTables
     public const string InboundEvents = "InboundEvents";
     public const string Events = "Events";
     public const string Subscriptions = "Subscriptions";
+    public const string Suppressions = "Suppressions";
     public const string Templates = "Templates";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Templates];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates];
 }

@@ -199,4 +199,14 @@ public class TemplateDefinitionRulesTests
         var error = Assert.Single(errors.All);
         Assert.Equal(("$.definition", "json"), (error.Path, error.Rule));
     }
+
+    [Fact]
+    public void A_lone_surrogate_is_refused_without_throwing()
+    {
+        using var document = JsonDocument.Parse("""{"name":"a","language":"en","category":"UTILITY","components":[{"type":"BODY","text":"x\ud800"}]}""");
+        var errors = new ValidationErrors();
+        TemplateDefinitionRules.Validate(document.RootElement, "$.definition", errors);
+        var error = Assert.Single(errors.All);
+        Assert.Equal(("$.definition", "json"), (error.Path, error.Rule));
+    }
 }
