@@ -145,6 +145,7 @@ public static class HubApp
     {
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<WabaResolver>();
+        services.AddSingleton<TemplateSendGate>();
         services.AddSingleton<TemplateSync>();
         services.AddSingleton<CreateTemplateHandler>();
         services.AddSingleton<UpdateTemplateHandler>();

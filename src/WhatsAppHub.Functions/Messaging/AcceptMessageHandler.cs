@@ -8,11 +8,12 @@ using WhatsAppHub.Functions.Media;
 using WhatsAppHub.Functions.Messaging.Outbound;
 using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Storage;
+using WhatsAppHub.Functions.Templates;
 
 namespace WhatsAppHub.Functions.Messaging;
 
 /// <summary>
-/// Accepts a validated message for sending: checks the 24-hour window, honours <c>Idempotency-Key</c>, puts the work on
+/// Accepts a validated message for sending: refuses a template the hub knows is paused or disabled, checks the 24-hour window, honours <c>Idempotency-Key</c>, puts the work on
 /// the <c>outbound</c> queue and stores the MESSAGE row as <c>queued</c>, then answers 202 with its Location (or, with
 /// <c>?wait=true</c>, the outcome). <see cref="AcceptBatcher"/> stores concurrent accepts together. The queue message goes first: a row without queue work would never be sent, while
 /// queue work without a row (an accept that failed half-way, answered 503) is dropped by the worker.
@@ -25,6 +26,7 @@ public sealed class AcceptMessageHandler(
     AcceptBatcher batcher,
     SendCompletions completions,
     MediaIdResolver mediaIds,
+    TemplateSendGate templates,
     HubOptions options,
     TimeProvider clock)
 {
@@ -41,6 +43,8 @@ public sealed class AcceptMessageHandler(
         // Hub media ids become WhatsApp media ids before anything is stored or queued.
         var mediaErrors = await mediaIds.ResolveAsync(message, sender, cancellationToken);
         if (mediaErrors.Count > 0) return HubProblems.Validation(mediaErrors);
+        if (message.Type == "template" && await templates.CheckAsync(sender, message.CloudApiMessage, cancellationToken) is { } refused)
+            return refused;
         if (options.Outbound.EnforceServiceWindow && message.NeedsServiceWindow)
         {
             var waId = RecipientRules.ToWaId(message.To);

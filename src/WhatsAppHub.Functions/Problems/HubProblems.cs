@@ -50,6 +50,13 @@ public static class HubProblems
     public static IResult Conflict(string slug, string title, string detail) =>
         Results.Problem(type: TypeUri(slug), title: title, statusCode: StatusCodes.Status409Conflict, detail: detail);
 
+    /// <summary>A template the hub knows Meta will not send now (paused: 132015, disabled: 132016, or not approved).</summary>
+    public static IResult TemplateNotSendable(string name, string language, string status) =>
+        Results.Problem(type: TypeUri("template-not-sendable"), title: "The template cannot be sent in its current status.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            detail: $"Template '{name}' ({language}) is {status}; only APPROVED (or FLAGGED, REINSTATED) templates are sent.",
+            extensions: new Dictionary<string, object?> { ["templateStatus"] = status });
+
     public static IResult ServiceWindowClosed(string detail) =>
         Results.Problem(type: TypeUri("service-window-closed"), title: "The contact's 24-hour window is closed.",
             statusCode: StatusCodes.Status422UnprocessableEntity, detail: detail,

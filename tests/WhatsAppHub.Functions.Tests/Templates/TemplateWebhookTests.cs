@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppHub.Functions.Tests.Support;
 using WhatsAppHub.Sandbox.Eum.World;
 using WhatsAppHub.Sandbox.Sns;
 using static WhatsAppHub.Functions.Tests.Templates.TemplateLifecycleTests;
@@ -33,6 +34,14 @@ public class TemplateWebhookTests(TemplatesFixture fixture)
         // The sandbox keeps it too, so a sync agrees.
         await Http.PostAsync("/api/templates/sync", null);
         Assert.Equal("PAUSED", (string?)(await Http.GetFromJsonAsync<JsonObject>($"/api/templates/{name}?language=en_GB"))!["status"]);
+
+        // A send of it is refused at accept, before EUM is called (Meta would answer 132015).
+        using var send = await Http.PostAsJsonAsync("/api/messages", new
+        {
+            to = "+447700900123", type = "template", template = new { name, language = new { code = "en_GB" } },
+        });
+        await ProblemAssert.IsProblem(send, HttpStatusCode.UnprocessableEntity, "template-not-sendable");
+        Assert.Equal("PAUSED", (string?)(await send.Content.ReadFromJsonAsync<JsonObject>())!["templateStatus"]);
     }
 
     [Fact]
