@@ -23,6 +23,10 @@ internal static class TemplateButtonBinder
         var buttonsPath = JsonPath.Member(path, "buttons");
         var before = errors.All.Count;
         var given = new Dictionary<int, (JsonNode Value, string Path)>();
+        // Buttons an item named (even with a broken value), and whether an item's index was unreadable: either way the
+        // caller's error is already reported, and "missing" would only repeat it.
+        var named = new HashSet<int>();
+        var unclear = false;
         if (values.TryGetPropertyValue("buttons", out var node) && node is not null)
         {
             if (defined.All(b => NeedOf(b) == Need.None))
@@ -39,11 +43,15 @@ internal static class TemplateButtonBinder
             {
                 JsonRules.OnlyKnownMembers(item, itemPath, errors, ItemMembers);
                 var index = JsonRules.Integer(item, "index", itemPath, errors, required: true, min: 0, max: defined.Count - 1);
-                if (index is not { } i) continue;
+                if (index is not { } i)
+                {
+                    unclear = true;
+                    continue;
+                }
                 var button = defined[(int)i];
                 if (NeedOf(button) == Need.None)
                     errors.Add(JsonPath.Member(itemPath, "index"), "unexpected", $"Button {i} ({Label(button)}) takes no value.");
-                else if (given.ContainsKey((int)i))
+                else if (!named.Add((int)i))
                     errors.Add(JsonPath.Member(itemPath, "index"), "unique", $"Button {i} already has a value.");
                 else if (!item.TryGetPropertyValue("value", out var value) || value is null)
                     errors.Add(JsonPath.Member(itemPath, "value"), "required", $"'value' is required for button {i} ({Label(button)}).");
@@ -62,10 +70,10 @@ internal static class TemplateButtonBinder
                 if (Parameter(button, value.Value, value.Path, errors) is { } parameter)
                     components.Add(Component(SubType(button.Kind), i, parameter));
             }
-            else if (need == Need.Required)
+            else if (need == Need.Required && !named.Contains(i) && !unclear)
                 errors.Add(buttonsPath, "required", $"Button {i} ({Label(button)}) needs a value: {Expected(button)}.");
             // §1.8 (catalog, shape unconfirmed): the button is sent even without a thumbnail; Meta then shows the first product.
-            else if (button.Kind == TemplateButtonsRules.Catalog)
+            else if (button.Kind == TemplateButtonsRules.Catalog && !named.Contains(i))
                 components.Add(Component("catalog", i, new JsonObject { ["type"] = "action", ["action"] = new JsonObject() }));
         }
         return errors.All.Count == before ? components : null;
