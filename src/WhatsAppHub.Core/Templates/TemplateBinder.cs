@@ -39,6 +39,7 @@ public static class TemplateBinder
     private static readonly HashSet<string> Members = ["header", "body", "buttons", "code", "expiration_time_ms", "cards", "tap_target"];
     private static readonly HashSet<string> CardMembers = ["header", "body", "buttons"];
     private static readonly HashSet<string> TapTargetMembers = ["url", "title"];
+    private static readonly TemplateContentRules SendRules = new();
 
     /// <summary>The send object, or null when <paramref name="errors"/> gained entries.</summary>
     public static JsonObject? Bind(JsonElement definition, JsonElement values, string path, ValidationErrors errors)
@@ -57,7 +58,13 @@ public static class TemplateBinder
             ["language"] = new JsonObject { ["code"] = stored.Language },
         };
         if (components.Count > 0) template["components"] = new JsonArray(components.Cast<JsonNode>().ToArray());
-        return template;
+        // Every value was checked by the send rules as it was bound; what is left to break them is a stored definition
+        // that is itself broken (a bad name, more buttons of a kind than Meta allows), which no value can fix.
+        var send = new ValidationErrors();
+        SendRules.Validate(template, JsonPath.Root, send);
+        if (send.IsEmpty) return template;
+        errors.Add(path, "definition", $"The stored template cannot be bound: its send would break a send rule ({send.All[0].Message}).");
+        return null;
     }
 
     /// <summary>§1.8, §3.7: the code is the body's one variable and the OTP button's URL parameter.</summary>
@@ -138,7 +145,7 @@ public static class TemplateBinder
             JsonRules.OnlyKnownMembers(card, cardPath, errors, CardMembers);
             var components = TemplateScopeBinder.Bind(stored.Cards[index], card, cardPath, errors, stored.Named, inCard: true);
             if (components is null) { broken = true; continue; }
-            bound.Add(new JsonObject { ["card_index"] = index, ["components"] = new JsonArray(components.Cast<JsonNode>().ToArray()) });
+            bound.Add(new JsonObject { ["card_index"] = (long)index, ["components"] = new JsonArray(components.Cast<JsonNode>().ToArray()) });
         }
         return broken || bound.Count != cards.Count ? null : new JsonObject { ["type"] = "carousel", ["cards"] = bound };
     }

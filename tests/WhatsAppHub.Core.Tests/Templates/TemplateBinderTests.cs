@@ -325,13 +325,17 @@ public class TemplateBinderTests
     }
 
     [Theory]
-    [InlineData("[]")]
-    [InlineData("""{ "language": "en", "components": [] }""")]
-    [InlineData("""{ "name": "x", "language": "en" }""")]
-    [InlineData("""{ "name": "x", "language": "en", "components": {} }""")]
-    public void A_definition_that_cannot_be_bound_is_one_error(string definition)
+    [InlineData("[]", "{}")]
+    [InlineData("""{ "language": "en", "components": [] }""", "{}")]
+    [InlineData("""{ "name": "x", "language": "en" }""", "{}")]
+    [InlineData("""{ "name": "x", "language": "en", "components": {} }""", "{}")]
+    // Readable, but its send would break the send rules: a name Meta never approves, two copy-code buttons.
+    [InlineData("""{ "name": "Spring Sale", "language": "en", "components": [ { "type": "BODY", "text": "Hi" } ] }""", "{}")]
+    [InlineData("""{ "name": "x", "language": "en", "components": [ { "type": "BUTTONS", "buttons": [ { "type": "COPY_CODE" }, { "type": "COPY_CODE" } ] } ] }""",
+        """{ "buttons": [ { "index": 0, "value": "A" }, { "index": 1, "value": "B" } ] }""")]
+    public void A_definition_that_cannot_be_bound_is_one_error(string definition, string values)
     {
-        var (template, errors) = Bind(definition, "{}");
+        var (template, errors) = Bind(definition, values);
         Assert.Null(template);
         Assert.True(errors.Count == 1 && errors[0].Path == "$.values" && errors[0].Rule == "definition", Definition.Describe(errors));
     }
