@@ -18,8 +18,8 @@ namespace WhatsAppHub.Core.Templates;
 /// <c>{"location": {latitude, longitude, name?, address?}}</c>; a hub media id is a valid <c>id</c> (the send path
 /// resolves it).</item>
 /// <item><c>body</c>: a named template's values by name, <c>{"first_name": "Priya"}</c>; a positional one's as an
-/// array in <c>{{1}}</c>, <c>{{2}}</c>… order. Each value is a string (text) or <c>{"currency": {fallback_value,
-/// code, amount_1000}}</c> / <c>{"date_time": {fallback_value}}</c>.</item>
+/// array in <c>{{1}}</c>, <c>{{2}}</c>… order. Each value is a string (text) or, in a positional body,
+/// <c>{"currency": {fallback_value, code, amount_1000}}</c> / <c>{"date_time": {fallback_value}}</c>.</item>
 /// <item><c>buttons</c>: <c>[{"index": n, "value": …}]</c>, n the approved position: a URL button with a variable
 /// takes the suffix string, a copy-code button the coupon code, a quick reply its payload (optional), catalog /
 /// multi-product / Flow / order-details buttons their <c>action</c> object.</item>

@@ -37,6 +37,8 @@ internal static class TemplateValueBinder
         var parameters = new List<JsonObject>();
         if (named)
         {
+            // §1.8 names only text values ('parameter_name'); a currency or date_time value could not say which variable it fills.
+            types = ["text"];
             if (node is not JsonObject byName)
             {
                 errors.Add(memberPath, "type", $"This template's variables are named: give {Shape(names, named)}.");

@@ -284,6 +284,7 @@ public class TemplateBinderTests
     [InlineData(nameof(TemplateExamples.SpringSale), """{ "header": { "image": { "id": "1" } }, "body": { "1": "Priya", "2": "Sunday" } }""", "$.values.body", "type")]
     [InlineData(nameof(TemplateExamples.OrderShipped), """{ "header": [ "AB1" ], "body": { "first_name": "Priya", "eta": "Tue" }, "buttons": [ { "index": 0, "value": "AB1" } ] }""", "$.values.header", "type")]
     [InlineData(nameof(TemplateExamples.SpringSale), """{ "header": { "image": { "id": "1" } }, "body": [ "Priya", 7 ] }""", "$.values.body[1]", "type")]
+    [InlineData(nameof(TemplateExamples.OrderShipped), """{ "header": { "order_id": "AB1" }, "body": { "first_name": "Priya", "eta": { "date_time": { "fallback_value": "Tue" } } }, "buttons": [ { "index": 0, "value": "AB1" } ] }""", "$.values.body.eta", "type")]
     [InlineData(nameof(TemplateExamples.SpringSale), """{ "header": { "image": { "id": "1" } }, "body": [ "Priya", { "image": { "id": "2" } } ] }""", "$.values.body[1]", "type")]
     [InlineData(nameof(TemplateExamples.Coupon), """{ "header": [ "Priya" ], "buttons": [ { "index": 0, "value": { "coupon_code": "W10" } }, { "index": 1, "value": "W10" } ] }""", "$.values.buttons[0].value", "type")]
     [InlineData(nameof(TemplateExamples.MultiProduct), """{ "body": [ "Priya" ], "buttons": [ { "index": 0, "value": "SKU-88" } ] }""", "$.values.buttons[0].value", "type")]
