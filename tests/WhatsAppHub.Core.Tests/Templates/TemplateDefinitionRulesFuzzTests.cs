@@ -49,7 +49,8 @@ public class TemplateDefinitionRulesFuzzTests
         Assert.InRange(refused, Cases / 2, Cases);
     }
 
-    private static string Mutate(string seed, Random random)
+    /// <summary>Seeded structural and textual damage to <paramref name="seed"/>; the binder fuzz reuses it on send values.</summary>
+    internal static string Mutate(string seed, Random random)
     {
         var root = JsonNode.Parse(seed)!;
         var steps = random.Next(1, 4);

@@ -106,7 +106,7 @@ public static class TemplateButtonRules
         return index;
     }
 
-    private static Action<JsonObject, string, ValidationErrors>? ActionRules(string subType) => subType switch
+    internal static Action<JsonObject, string, ValidationErrors>? ActionRules(string subType) => subType switch
     {
         "catalog" => (action, path, errors) =>
         {
