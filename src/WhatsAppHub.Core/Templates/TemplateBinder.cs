@@ -145,7 +145,7 @@ public static class TemplateBinder
             JsonRules.OnlyKnownMembers(card, cardPath, errors, CardMembers);
             var components = TemplateScopeBinder.Bind(stored.Cards[index], card, cardPath, errors, stored.Named, inCard: true);
             if (components is null) { broken = true; continue; }
-            bound.Add(new JsonObject { ["card_index"] = (long)index, ["components"] = new JsonArray(components.Cast<JsonNode>().ToArray()) });
+            bound.Add(new JsonObject { ["card_index"] = index, ["components"] = new JsonArray(components.Cast<JsonNode>().ToArray()) });
         }
         return broken || bound.Count != cards.Count ? null : new JsonObject { ["type"] = "carousel", ["cards"] = bound };
     }

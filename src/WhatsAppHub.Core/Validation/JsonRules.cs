@@ -125,7 +125,7 @@ public static class JsonRules
             if (required) errors.Add(path, "required", $"'{name}' is required.");
             return null;
         }
-        if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<long>(out var value))
+        if (node.GetValueKind() != JsonValueKind.Number || WholeNumber(node.AsValue()) is not { } value)
         {
             errors.Add(path, "type", $"'{name}' must be a whole number.");
             return null;
@@ -154,4 +154,8 @@ public static class JsonRules
         foreach (var _ in value.EnumerateRunes()) count++;
         return count;
     }
+
+    /// <summary>A parsed number reads as a long; one built in memory (<c>new JsonObject { ["n"] = 5 }</c>) only as the type it was made from.</summary>
+    private static long? WholeNumber(JsonValue number) =>
+        number.TryGetValue<long>(out var whole) ? whole : number.TryGetValue<int>(out var small) ? small : null;
 }
