@@ -22,7 +22,8 @@ public sealed record MessageRecord(
     DateTimeOffset? AttemptStartedAt = null,
     InboundDetails? Inbound = null,
     string? PricingCategory = null,
-    string? ConversationId = null)
+    string? ConversationId = null,
+    TemplateDetails? Template = null)
 {
     /// <summary>
     /// The <c>biz_opaque_callback_data</c> the hub puts on a message that has none. Meta echoes it in status webhooks,
@@ -69,3 +70,9 @@ public sealed record InboundDetails(
 
 /// <summary>Why a message failed: the error type and code of the system that refused it, and whether a retry can help.</summary>
 public sealed record MessageError(string Type, string? Code, string Title, string Detail, bool Retryable);
+
+/// <summary>
+/// Which stored template an outbound message was sent from (<c>POST /api/templates/{name}/send</c>), kept on its
+/// MESSAGE row so template analytics can group sends by name, language and category without parsing the raw JSON.
+/// </summary>
+public sealed record TemplateDetails(string Name, string Language, string? Category);

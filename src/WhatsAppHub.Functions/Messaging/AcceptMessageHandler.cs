@@ -34,7 +34,9 @@ public sealed class AcceptMessageHandler(
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
     public const int MaxWaitSeconds = 120;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, OutboundMessage message, ReadOnlyMemory<byte> body, string route, CancellationToken cancellationToken)
+    /// <param name="template">The stored template the message was bound from, recorded on its row (template send routes).</param>
+    public async Task<IResult> HandleAsync(HttpRequest request, OutboundMessage message, ReadOnlyMemory<byte> body, string route, CancellationToken cancellationToken,
+        TemplateDetails? template = null)
     {
         var (wait, waitFor, key, errors) = ReadOptions(request);
         if (errors.Count > 0) return HubProblems.Validation(errors);
@@ -81,7 +83,8 @@ public sealed class AcceptMessageHandler(
             Status: MessageStatus.Queued,
             CloudApiJson: WithHubCallback(message, id),
             CreatedAt: now,
-            UpdatedAt: now);
+            UpdatedAt: now,
+            Template: template);
         await batcher.AcceptAsync(record); // queue work first, then the row; batched with concurrent accepts
         return await AnswerAsync(record, wait, waitFor, cancellationToken);
     }

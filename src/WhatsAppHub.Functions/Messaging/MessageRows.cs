@@ -36,6 +36,12 @@ internal static class MessageRows
         }
         row.Set("pricingCategory", m.PricingCategory);
         row.Set("conversationId", m.ConversationId);
+        if (m.Template is { } t)
+        {
+            row.Set("templateName", t.Name);
+            row.Set("templateLanguage", t.Language);
+            row.Set("templateCategory", t.Category);
+        }
         if (m.Inbound is { } i)
         {
             row.Set("from", i.From);
@@ -108,6 +114,9 @@ internal static class MessageRows
                     row.GetString("mimeType"), row.GetString("caption"), row.GetString("fileName"), row.GetString("replyTo"), row.GetString("ctwaClid"))
                 : null,
             PricingCategory: row.GetString("pricingCategory"),
-            ConversationId: row.GetString("conversationId"));
+            ConversationId: row.GetString("conversationId"),
+            Template: row.GetString("templateName") is { } templateName
+                ? new TemplateDetails(templateName, row.GetString("templateLanguage") ?? string.Empty, row.GetString("templateCategory"))
+                : null);
     }
 }

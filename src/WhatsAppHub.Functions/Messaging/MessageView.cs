@@ -27,14 +27,15 @@ public sealed record MessageView(
     string? ContactName = null,
     string? Summary = null,
     string? PricingCategory = null,
-    string? ConversationId = null)
+    string? ConversationId = null,
+    TemplateDetails? Template = null)
 {
     public static MessageView From(MessageRecord m) => new(
         m.Id, m.Wamid, m.Status.ToWire(), m.Direction.ToString().ToLowerInvariant(), m.PhoneNumberId, m.To, m.Type,
         m.Attempts, m.CreatedAt, m.UpdatedAt, m.SentAt,
         m.Error is { } e ? new MessageErrorView(e.Type, e.Code, e.Title, e.Detail, e.Retryable) : null,
         JsonNode.Parse(m.CloudApiJson),
-        m.Inbound?.From, m.Inbound?.ContactName, m.Inbound?.Summary, m.PricingCategory, m.ConversationId);
+        m.Inbound?.From, m.Inbound?.ContactName, m.Inbound?.Summary, m.PricingCategory, m.ConversationId, m.Template);
 }
 
 public sealed record MessageErrorView(string Type, string? Code, string Title, string Detail, bool Retryable);

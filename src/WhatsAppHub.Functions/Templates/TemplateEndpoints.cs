@@ -1,14 +1,19 @@
 using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Functions.OpenApi;
 using WhatsAppHub.Functions.Problems;
 
 namespace WhatsAppHub.Functions.Templates;
 
 /// <summary>
 /// Routes of the Templates area, management side: create, list, read, update and delete message templates through
-/// EUM, browse Meta's template library and create from it, upload header media, and sync the rows with EUM.
+/// EUM, browse Meta's template library and create from it, upload header media, and sync the rows with EUM; and sending a
+/// stored template with its values bound (<see cref="SendTemplateHandler"/>).
 /// </summary>
 public static class TemplateEndpoints
 {
+    public const string SendOperationName = "SendTemplate";
+    public const string SendAuthenticationOperationName = "SendAuthenticationTemplate";
+
     public static RouteGroupBuilder MapTemplateEndpoints(this RouteGroupBuilder api)
     {
         var templates = api.MapGroup("/templates").WithTags("Templates");
@@ -37,6 +42,15 @@ public static class TemplateEndpoints
         templates.MapDelete("/{name}", (string name, HttpRequest request, DeleteTemplateHandler handler, CancellationToken ct) => handler.HandleAsync(name, request, ct))
             .WithName("DeleteTemplate")
             .WithSummary("Delete a template in one language (?language=), or in every language; answers 204.");
+        templates.MapPost("/{name}/send", (string name, HttpRequest request, SendTemplateHandler handler, CancellationToken ct) => handler.SendAsync(name, request, ct))
+            .WithName(SendOperationName)
+            .WithSummary("Send a stored template to one recipient: {to, language, values?, phoneNumberId?}; values are bound by name or position to the stored definition and checked before EUM is called; answers as POST /api/messages does.")
+            .ProducesSendResponses();
+        templates.MapPost("/{name}/send/authentication", (string name, HttpRequest request, SendTemplateHandler handler, CancellationToken ct) =>
+                handler.SendAuthenticationAsync(name, request, ct))
+            .WithName(SendAuthenticationOperationName)
+            .WithSummary("Send a stored AUTHENTICATION template with a one-time code: {to, language, code, phoneNumberId?}; the code fills the body and the OTP button.")
+            .ProducesSendResponses();
         return api;
     }
 
