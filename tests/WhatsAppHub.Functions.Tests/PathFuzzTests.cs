@@ -28,6 +28,10 @@ public class PathFuzzTests(HubFixture fixture)
                 3 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}/statuses"),
                 4 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}"),
                 5 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}/messages"),
+                6 => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/{id}/send")
+                {
+                    Content = new StringContent("""{"to":"+447700900123","language":"en_US"}""", Encoding.UTF8, "application/json"),
+                },
                 7 => new HttpRequestMessage(HttpMethod.Get, $"/api/suppressions/{id}"),
                 8 => new HttpRequestMessage(HttpMethod.Delete, $"/api/suppressions/{id}"),
                 9 => new HttpRequestMessage(HttpMethod.Post, $"/api/messages/{id}/read"),

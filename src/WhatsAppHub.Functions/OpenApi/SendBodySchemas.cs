@@ -27,6 +27,30 @@ internal static class SendBodySchemas
         return body;
     }
 
+    /// <summary>
+    /// The body of <c>POST /api/templates/{name}/send</c> (<paramref name="authentication"/>: <c>/send/authentication</c>):
+    /// the recipient and the stored template's language, with the values bound to its definition (or the one-time code).
+    /// </summary>
+    public static OpenApiSchema StoredTemplate(bool authentication)
+    {
+        var body = Schema.Object()
+            .Required("to", Schema.String(Math.Max(RecipientRules.MaxPhoneLength, RecipientRules.MaxGroupIdLength),
+                description: "The recipient's phone number with country code, or the group id when recipient_type is group.").Visibility("important"))
+            .Required("language", Schema.String(6, description: "The locale code of the stored template, such as en_US.").Visibility("important"));
+        body = authentication
+            ? body.Required("code", Schema.String(Core.Templates.TemplateBinder.MaxCodeLength, description: "The one-time code; it fills the body and the OTP button.").Visibility("important"))
+            : body.Optional("values", Schema.OpenObject(
+                "The template's values: header, body (by name, or an array by position), buttons [{index, value}], expiration_time_ms, cards, tap_target; see docs/capabilities.md."));
+        return body
+            .Optional(OutboundMessageReader.SenderMember, Schema.String(PhoneNumberId.MaxLength,
+                description: "The sending number's EUM phone number id (or ARN); its account holds the template. The hub's default number when left out.").Visibility("advanced"))
+            .Optional("recipient_type", Schema.Enum(RecipientRules.Individual, RecipientRules.Group).Describe("individual when left out.").Visibility("advanced"))
+            .Optional("context", Schema.Object("Makes the message a reply to an earlier one.")
+                .Required("message_id", Schema.String(TokenRules.MaxWamidLength, description: "The wamid replied to.")).Visibility("advanced"))
+            .Optional("biz_opaque_callback_data", Schema.String(EnvelopeRules.MaxCallbackDataLength,
+                description: "Echoed back in the message's status webhooks.").Visibility("advanced"));
+    }
+
     private static OpenApiSchema Envelope(OpenApiSchema type, bool typeRequired) => Schema.Object()
         .Required("to", Schema.String(Math.Max(RecipientRules.MaxPhoneLength, RecipientRules.MaxGroupIdLength),
                 description: $"The recipient's phone number with country code ({RecipientRules.MinDigits}-{RecipientRules.MaxDigits} digits; '+', '-', '(', ')' and spaces allowed), or the group id when recipient_type is group.")

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Functions.Messaging;
+using WhatsAppHub.Functions.Templates;
 
 namespace WhatsAppHub.Functions.OpenApi;
 
@@ -19,6 +20,8 @@ internal sealed class SendOperationTransformer : IOpenApiOperationTransformer
     {
         OpenApiSchema body;
         if (operation.OperationId == MessageEndpoints.AnyTypeOperationName) body = SendBodySchemas.AnyType();
+        else if (operation.OperationId is TemplateEndpoints.SendOperationName or TemplateEndpoints.SendAuthenticationOperationName)
+            body = SendBodySchemas.StoredTemplate(operation.OperationId == TemplateEndpoints.SendAuthenticationOperationName);
         else if (operation.OperationId is { } id && RoutesByOperation.TryGetValue(id, out var route)) body = SendBodySchemas.For(route);
         else return Task.CompletedTask;
 
