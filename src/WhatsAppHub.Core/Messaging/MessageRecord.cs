@@ -73,6 +73,7 @@ public sealed record MessageError(string Type, string? Code, string Title, strin
 
 /// <summary>
 /// Which stored template an outbound message was sent from (<c>POST /api/templates/{name}/send</c>), kept on its
-/// MESSAGE row so template analytics can group sends by name, language and category without parsing the raw JSON.
+/// MESSAGE row so template analytics can group sends by name, language and category without parsing the raw JSON;
+/// <paramref name="CampaignId"/> names the campaign that sent it, so its statuses count toward the campaign's progress.
 /// </summary>
-public sealed record TemplateDetails(string Name, string Language, string? Category);
+public sealed record TemplateDetails(string Name, string Language, string? Category, string? CampaignId = null);

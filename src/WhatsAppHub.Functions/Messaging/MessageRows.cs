@@ -41,6 +41,7 @@ internal static class MessageRows
             row.Set("templateName", t.Name);
             row.Set("templateLanguage", t.Language);
             row.Set("templateCategory", t.Category);
+            row.Set("campaignId", t.CampaignId);
         }
         if (m.Inbound is { } i)
         {
@@ -116,7 +117,8 @@ internal static class MessageRows
             PricingCategory: row.GetString("pricingCategory"),
             ConversationId: row.GetString("conversationId"),
             Template: row.GetString("templateName") is { } templateName
-                ? new TemplateDetails(templateName, row.GetString("templateLanguage") ?? string.Empty, row.GetString("templateCategory"))
+                ? new TemplateDetails(templateName, row.GetString("templateLanguage") ?? string.Empty, row.GetString("templateCategory"),
+                    row.GetString("campaignId"))
                 : null);
     }
 }
