@@ -153,6 +153,7 @@ public static class HubApp
         services.AddSingleton<TemplateLibraryHandler>();
         services.AddSingleton<TemplateMediaHandler>();
         services.AddSingleton<TemplateWebhookHandler>();
+        services.AddSingleton<TemplateMessages>();
         services.AddSingleton<SendTemplateHandler>();
     }
 
