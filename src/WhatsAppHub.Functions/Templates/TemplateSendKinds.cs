@@ -138,6 +138,7 @@ public static class TemplateSendKinds
         CouponAndUrl(v);
         var path = JsonPath.Member(JsonPath.Root, "offerExpiresAt");
         var given = v.Request.TryGetPropertyValue("offerExpiresAt", out var node);
+        v.Map(JsonPath.Member(JsonPath.Root, "expiration_time_ms"), path, collapse: true);
         if (!v.Shape.OfferExpires)
         {
             if (given) v.Errors.Add(path, "unexpected", "The template's offer shows no expiry, so it takes no 'offerExpiresAt'.");
@@ -149,7 +150,6 @@ public static class TemplateSendKinds
             return;
         }
         if (ExpiryMs(node, path, v.Errors, v.Now) is { } ms) v.Values["expiration_time_ms"] = ms;
-        v.Map(JsonPath.Member(JsonPath.Root, "expiration_time_ms"), path, collapse: true);
     }
 
     /// <summary>The copy-code button takes <c>couponCode</c>, a URL button ending in a variable <c>urlSuffix</c>.</summary>

@@ -65,12 +65,13 @@ public sealed class TypedTemplateValues(JsonObject request, TemplateShape shape,
         var named = Errors.All.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var error in bound)
         {
-            var best = _paths.Where(p => Covers(p.Internal, error.Path)).MaxBy(p => p.Internal.Length);
-            if (best.Internal is null)
+            var matches = _paths.Where(p => Covers(p.Internal, error.Path)).ToList();
+            if (matches.Count == 0)
             {
                 yield return error;
                 continue;
             }
+            var best = matches.MaxBy(p => p.Internal.Length);
             var path = best.Collapse ? best.Typed : best.Typed + error.Path[best.Internal.Length..];
             if (!named.Contains(path)) yield return error with { Path = path };
         }
