@@ -62,7 +62,7 @@ public class TemplateKindSendTests(TemplatesFixture fixture)
     [MemberData(nameof(Sends))]
     public async Task Each_kind_reaches_the_sandbox_as_the_cloud_api_template_object(string kind, string example, string members, string components)
     {
-        var (name, language) = await CreateAsync(example);
+        var (name, language) = await fixture.CreateApprovedExampleAsync(example);
         var to = TemplatesFixture.NewRecipient();
 
         using var sent = await Http.PostAsync($"/api/templates/{name}/send/{kind}?wait=true", Body(to, language, members));
@@ -97,7 +97,7 @@ public class TemplateKindSendTests(TemplatesFixture fixture)
     [MemberData(nameof(WrongMembers))]
     public async Task Wrong_members_are_refused_at_their_own_paths_before_eum_is_called(string kind, string example, string members, string[] paths)
     {
-        var (name, language) = await CreateAsync(example);
+        var (name, language) = await fixture.CreateApprovedExampleAsync(example);
         var to = TemplatesFixture.NewRecipient();
 
         using var sent = await Http.PostAsync($"/api/templates/{name}/send/{kind}", Body(to, language, members));
@@ -124,7 +124,7 @@ public class TemplateKindSendTests(TemplatesFixture fixture)
     [MemberData(nameof(OtherKinds))]
     public async Task A_template_of_another_kind_is_refused_naming_what_it_is(string kind, string example, string named)
     {
-        var (name, language) = await CreateAsync(example);
+        var (name, language) = await fixture.CreateApprovedExampleAsync(example);
         var to = TemplatesFixture.NewRecipient();
 
         using var sent = await Http.PostAsync($"/api/templates/{name}/send/{kind}", Body(to, language, "{}"));
@@ -138,7 +138,7 @@ public class TemplateKindSendTests(TemplatesFixture fixture)
     [Fact]
     public async Task A_marketing_send_records_its_marketing_row_and_an_otp_send_its_auth_row_without_the_code()
     {
-        var (marketing, _) = await CreateAsync(nameof(TemplateExamples.SpringSale));
+        var (marketing, _) = await fixture.CreateApprovedExampleAsync(nameof(TemplateExamples.SpringSale));
         var to = TemplatesFixture.NewRecipient();
         // The generic route records it as well: the row follows the template's category, not the route.
         using var sent = await Http.PostAsync($"/api/templates/{marketing}/send?wait=true",
@@ -154,7 +154,7 @@ public class TemplateKindSendTests(TemplatesFixture fixture)
         var listed = await Http.GetFromJsonAsync<JsonObject>($"/api/messages?to={Uri.EscapeDataString(to)}");
         Assert.Equal((string?)message["id"], (string?)Assert.Single(listed!["items"]!.AsArray())!["id"]);
 
-        var (otp, _) = await CreateAsync(nameof(TemplateExamples.LoginCode));
+        var (otp, _) = await fixture.CreateApprovedExampleAsync(nameof(TemplateExamples.LoginCode));
         var otpTo = TemplatesFixture.NewRecipient();
         using var otpSent = await Http.PostAsync($"/api/templates/{otp}/send/authentication?wait=true", Body(otpTo, "en_US", """{ "code": "918273" }"""));
         Assert.True(otpSent.StatusCode == HttpStatusCode.Created, await otpSent.Content.ReadAsStringAsync());
@@ -171,15 +171,8 @@ public class TemplateKindSendTests(TemplatesFixture fixture)
         Assert.DoesNotContain("918273", string.Join(" ", stored.Select(p => p.Value?.ToString())), StringComparison.Ordinal);
     }
 
-    private async Task<(string Name, string Language)> CreateAsync(string example)
-    {
-        var json = TemplateExamples.All[example];
-        var language = (string)JsonNode.Parse(json)!["language"]!;
-        var stem = example.ToLowerInvariant();
-        return (await fixture.CreateApprovedAsync((n, l) => TemplateExamples.Named(json, n, l), stem[..Math.Min(stem.Length, 12)], language), language);
-    }
-
-    private static StringContent Body(string to, string language, string members)
+    /// <summary>A send body: the kind's <paramref name="members"/> with the recipient and language.</summary>
+    internal static StringContent Body(string to, string language, string members)
     {
         var body = JsonNode.Parse(members)!.AsObject();
         body["to"] = to;

@@ -9,6 +9,7 @@ using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Tests.Inbound;
 using WhatsAppHub.Functions.Tests.Support;
 using WhatsAppHub.Testing;
+using WhatsAppHub.Testing.Templates;
 
 namespace WhatsAppHub.Functions.Tests.Templates;
 
@@ -79,6 +80,15 @@ public sealed class TemplatesFixture : IAsyncLifetime
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         await WaitForAsync(name, language, t => (string?)t["status"] == "APPROVED");
         return name;
+    }
+
+    /// <summary>The <see cref="TemplateExamples"/> definition named <paramref name="example"/>, created under a fresh name and approved.</summary>
+    public async Task<(string Name, string Language)> CreateApprovedExampleAsync(string example)
+    {
+        var json = TemplateExamples.All[example];
+        var language = (string)JsonNode.Parse(json)!["language"]!;
+        var stem = example.ToLowerInvariant();
+        return (await CreateApprovedAsync((n, l) => TemplateExamples.Named(json, n, l), stem[..Math.Min(stem.Length, 12)], language), language);
     }
 
     /// <summary>The one template object the sandbox received for <paramref name="to"/>.</summary>
