@@ -18,11 +18,24 @@ internal static class TemplateKindSchemas
     {
         foreach (var member in kind.Members)
         {
-            var required = member is "code" or "couponCode" or "cards" or "sections" or "thumbnailProductRetailerId" && kind.Route != TemplateSendKinds.Catalog;
+            var required = Required.Contains((kind.Route, member));
             body.Member(member, For(member).Visibility(required ? "important" : "advanced"), required);
         }
         return body;
     }
+
+    /// <summary>
+    /// The members every template of the kind needs. Others depend on the stored template (a header, body variables, an
+    /// offer's expiry, a coupon on an offer), so the schema leaves them optional and the 400 names what is missing.
+    /// </summary>
+    private static readonly HashSet<(string Route, string Member)> Required =
+    [
+        (TemplateSendKinds.Authentication, "code"),
+        (TemplateSendKinds.Coupon, "couponCode"),
+        (TemplateSendKinds.Carousel, "cards"),
+        (TemplateSendKinds.MultiProduct, "thumbnailProductRetailerId"),
+        (TemplateSendKinds.MultiProduct, "sections"),
+    ];
 
     private static OpenApiSchema For(string member) => member switch
     {

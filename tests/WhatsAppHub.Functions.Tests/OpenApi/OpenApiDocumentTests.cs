@@ -60,6 +60,8 @@ public class OpenApiDocumentTests(HubFixture fixture)
         }
         Assert.Contains("couponCode", Required(RequestSchema(document, operations["SendCouponTemplate"])));
         Assert.Contains("sections", Required(RequestSchema(document, operations["SendMultiProductTemplate"])));
+        // An offer takes a coupon only when its template has a COPY_CODE button.
+        Assert.DoesNotContain("couponCode", Required(RequestSchema(document, operations["SendLimitedTimeOfferTemplate"])));
     }
 
     [Theory]
