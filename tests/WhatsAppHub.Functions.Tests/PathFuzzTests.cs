@@ -1,4 +1,5 @@
 using System.Text;
+using WhatsAppHub.Functions.Templates;
 using WhatsAppHub.Functions.Tests.Support;
 
 namespace WhatsAppHub.Functions.Tests;
@@ -10,6 +11,9 @@ namespace WhatsAppHub.Functions.Tests;
 [Collection("Hub")]
 public class PathFuzzTests(HubFixture fixture)
 {
+    /// <summary>The generic template send and each typed one (<c>/send/{kind}</c>).</summary>
+    private static readonly string[] SendRoutes = ["", .. TemplateSendKinds.All.Select(k => "/" + k.Route)];
+
     private static readonly string[] Shapes = ["wamid.", "hubmedia-", "0196f6e2", "MSG|", "..", "%2F", "", "x", "+4477009", "order_shipped", "TEMPLATE|"];
 
     [Fact]
@@ -28,7 +32,7 @@ public class PathFuzzTests(HubFixture fixture)
                 3 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}/statuses"),
                 4 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}"),
                 5 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}/messages"),
-                6 => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/{id}/send")
+                6 => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/{id}/send{SendRoutes[i / 13 % SendRoutes.Length]}")
                 {
                     Content = new StringContent("""{"to":"+447700900123","language":"en_US"}""", Encoding.UTF8, "application/json"),
                 },
