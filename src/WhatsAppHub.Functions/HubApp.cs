@@ -100,6 +100,7 @@ public static class HubApp
         secured.MapSubscriptionEndpoints();
         secured.MapSuppressionEndpoints();
         secured.MapTemplateEndpoints();
+        secured.MapAnalyticsEndpoints();
         return app;
     }
 
