@@ -156,6 +156,7 @@ public static class HubApp
         services.AddSingleton<TemplateLibraryHandler>();
         services.AddSingleton<TemplateMediaHandler>();
         services.AddSingleton<TemplateWebhookHandler>();
+        services.AddSingleton<TemplatePacing>();
         services.AddSingleton<SendTemplateHandler>();
     }
 
