@@ -157,6 +157,7 @@ public static class HubApp
         services.AddSingleton<TemplateMediaHandler>();
         services.AddSingleton<TemplateWebhookHandler>();
         services.AddSingleton<TemplatePacing>();
+        services.AddSingleton<TemplateMessages>();
         services.AddSingleton<SendTemplateHandler>();
     }
 

@@ -121,9 +121,7 @@ public sealed class StatusWebhookHandler(
 
     private async Task<(MessageRecord Message, string ETag)?> FindAsync(StatusUpdate update, CancellationToken cancellationToken)
     {
-        if (update.CallbackData is { } data && data.StartsWith(MessageRecord.CallbackPrefix, StringComparison.Ordinal)
-            && data.Length > MessageRecord.CallbackPrefix.Length && !data.StartsWith(MessageRecord.CallbackPrefix + "wamid.", StringComparison.Ordinal)
-            && await store.FindAsync(data[MessageRecord.CallbackPrefix.Length..], cancellationToken) is { } byId
+        if (MessageRecord.IdFromCallback(update.CallbackData) is { } id && await store.FindAsync(id, cancellationToken) is { } byId
             && byId.Message.Direction == MessageDirection.Outbound)
             return byId;
         return update.Wamid.StartsWith("wamid.", StringComparison.Ordinal) ? await store.FindAsync(update.Wamid, cancellationToken) : null;

@@ -40,13 +40,25 @@ public sealed class AcceptMessageHandler(
     {
         var (wait, waitFor, key, errors) = ReadOptions(request);
         if (errors.Count > 0) return HubProblems.Validation(errors);
+        var (record, refused) = await AcceptAsync(message, key is null ? null : new AcceptKey(key, route, body), template, cancellationToken);
+        return refused ?? await AnswerAsync(record!, wait, waitFor, cancellationToken);
+    }
 
+    /// <summary>
+    /// Accepts a message without an HTTP request (campaigns, workflow steps): the same checks, rows and queue work as
+    /// the send routes. A caller that may run twice for one message (a redelivered queue message) passes a
+    /// deterministic <paramref name="key"/>: the second call gets the first call's message back instead of a second send.
+    /// </summary>
+    /// <returns>The stored message, or the problem that refused it (nothing stored).</returns>
+    public async Task<(MessageRecord? Message, IResult? Refused)> AcceptAsync(OutboundMessage message, AcceptKey? key, TemplateDetails? template,
+        CancellationToken cancellationToken)
+    {
         var sender = message.SenderPhoneNumberId ?? options.Eum.DefaultPhoneNumberId;
         // Hub media ids become WhatsApp media ids before anything is stored or queued.
         var mediaErrors = await mediaIds.ResolveAsync(message, sender, cancellationToken);
-        if (mediaErrors.Count > 0) return HubProblems.Validation(mediaErrors);
+        if (mediaErrors.Count > 0) return (null, HubProblems.Validation(mediaErrors));
         if (message.Type == "template" && await templates.CheckAsync(sender, message.CloudApiMessage, cancellationToken) is { } refused)
-            return refused;
+            return (null, refused);
         if (options.Outbound.EnforceServiceWindow && message.NeedsServiceWindow)
         {
             var waId = RecipientRules.ToWaId(message.To);
@@ -54,9 +66,9 @@ public sealed class AcceptMessageHandler(
             {
                 var last = await conversations.GetLastInboundAtAsync(sender, waId, cancellationToken);
                 if (!ServiceWindow.IsOpen(last, clock.GetUtcNow()))
-                    return HubProblems.ServiceWindowClosed(last is null
+                    return (null, HubProblems.ServiceWindowClosed(last is null
                         ? "This contact has never written to this number, so only a template can start the conversation."
-                        : $"The contact last wrote at {last:O}, more than 24 hours ago.");
+                        : $"The contact last wrote at {last:O}, more than 24 hours ago."));
                 openWindows.Remember(sender, waId, last);
             }
         }
@@ -64,13 +76,13 @@ public sealed class AcceptMessageHandler(
         var id = MessageRecord.NewId();
         if (key is not null)
         {
-            var (outcome, claimedId) = await idempotency.ClaimAsync(key, route, body, id, cancellationToken);
+            var (outcome, claimedId) = await idempotency.ClaimAsync(key.Key, key.Route, key.Body, id, cancellationToken);
             if (outcome == IdempotencyStore.Outcome.Conflict)
-                return HubProblems.Conflict("idempotency-conflict", "The Idempotency-Key was used with another request.",
-                    $"Key '{key}' already belongs to message {claimedId}, sent with a different body or route. Use a new key for a new message.");
+                return (null, HubProblems.Conflict("idempotency-conflict", "The Idempotency-Key was used with another request.",
+                    $"Key '{key.Key}' already belongs to message {claimedId}, sent with a different body or route. Use a new key for a new message."));
             id = claimedId;
             if (outcome == IdempotencyStore.Outcome.Repeat && await store.FindAsync(id, cancellationToken) is { } earlier)
-                return await AnswerAsync(earlier.Message, wait, waitFor, cancellationToken);
+                return (earlier.Message, null);
         }
 
         var now = clock.GetUtcNow();
@@ -86,7 +98,7 @@ public sealed class AcceptMessageHandler(
             UpdatedAt: now,
             Template: template);
         await batcher.AcceptAsync(record); // queue work first, then the row; batched with concurrent accepts
-        return await AnswerAsync(record, wait, waitFor, cancellationToken);
+        return (record, null);
     }
 
     private async Task<IResult> AnswerAsync(MessageRecord record, bool wait, TimeSpan waitFor, CancellationToken cancellationToken)
@@ -144,3 +156,9 @@ public sealed class AcceptMessageHandler(
         return (wait, waitFor, key, errors);
     }
 }
+
+/// <summary>
+/// What makes an accept safe to repeat: an <c>Idempotency-Key</c> and the request it came with (its route and body),
+/// or, for the hub's own senders, a deterministic key such as <c>campaign:{id}:{recipient}</c> with what it sends.
+/// </summary>
+public sealed record AcceptKey(string Key, string Route, ReadOnlyMemory<byte> Body);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Core.Messaging;
@@ -18,9 +17,9 @@ namespace WhatsAppHub.Functions.Templates;
 /// <c>/api/messages</c> does. The authentication route takes <c>code</c> in place of <c>values</c>. Every refusal comes
 /// before EUM is called, so a wrong value never costs a send Meta would reject.
 /// </summary>
-public sealed class SendTemplateHandler(WabaResolver wabas, TemplateStore store, AcceptMessageHandler accept, HubOptions options)
+public sealed class SendTemplateHandler(TemplateMessages templates, AcceptMessageHandler accept)
 {
-    private static readonly HashSet<string> Envelope = ["to", "recipient_type", "language", OutboundMessageReader.SenderMember, .. EnvelopeRules.Members];
+    private static readonly HashSet<string> Envelope = ["language", .. TemplateMessages.EnvelopeMembers];
     private static readonly HashSet<string> GenericMembers = [.. Envelope, "values"];
     private static readonly HashSet<string> AuthenticationMembers = [.. Envelope, "code"];
 
@@ -61,46 +60,31 @@ public sealed class SendTemplateHandler(WabaResolver wabas, TemplateStore store,
         if (language is null || !TemplateNames.IsName(name) || json.ContainsKey(OutboundMessageReader.SenderMember) && sender is null)
             return HubProblems.Validation(errors.All); // nothing to look the template up by
 
-        // Templates belong to the account of the number that sends them.
-        var (wabaId, wabaProblem) = await wabas.ForPhoneNumberAsync(sender ?? options.Eum.DefaultPhoneNumberId, cancellationToken);
-        if (wabaProblem is not null) return wabaProblem;
-        if (await store.GetAsync(wabaId!, name, language, cancellationToken) is not { } row)
-            return errors.IsEmpty ? TemplateEndpoints.NotFound(name, language) : HubProblems.Validation(errors.All);
-        var template = TemplateRecord.From(row);
-        if (template.DefinitionJson is null)
-            return HubProblems.Conflict("template-definition-missing", "The hub has no definition of the template.",
-                $"The row of template '{name}' ({language}) holds no definition to bind values to; POST /api/templates/sync reads it from EUM.");
+        var (template, problem) = await templates.FindAsync(name, language, sender, cancellationToken);
+        if (template is null) return errors.IsEmpty ? problem! : HubProblems.Validation(errors.All);
         var wrongCategory = authentication && template.Category != "AUTHENTICATION";
         if (wrongCategory)
             errors.Add("route.name", "category",
                 $"Template '{name}' is {template.Category ?? "of no known category"}; this route sends AUTHENTICATION templates only (use POST /api/templates/{name}/send).");
         // A bad request is named in full first; the template's state is the next thing to fix.
-        var bound = wrongCategory ? null : Bind(template.DefinitionJson, json, authentication, errors);
-        if (bound is null || !errors.IsEmpty) return HubProblems.Validation(errors.All);
-        if (!TemplateStatus.IsSendable(template.Status)) return HubProblems.TemplateNotSendable(name, language, template.Status ?? "of unknown status");
-
-        // The message goes through the same reader as /api/messages, so what is queued is exactly what that route queues.
-        var cloudApi = new JsonObject { ["type"] = "template", ["template"] = bound };
-        foreach (var member in (string[])["to", "recipient_type", OutboundMessageReader.SenderMember, .. EnvelopeRules.Members])
-            if (json[member] is { } value) cloudApi[member] = value.DeepClone();
-        var (message, messageErrors) = OutboundMessageReader.Default.Read(Encoding.UTF8.GetBytes(cloudApi.ToJsonString()));
-        if (message is null) return HubProblems.Validation(messageErrors);
+        var message = wrongCategory ? null : Build(template, json, authentication, errors);
+        if (message is null || !errors.IsEmpty) return HubProblems.Validation(errors.All);
+        if (TemplateMessages.RefuseUnsendable(template) is { } refused) return refused;
         return await accept.HandleAsync(request, message, body.Bytes, $"templates/{name}/send{(authentication ? "/authentication" : "")}", cancellationToken,
-            new TemplateDetails(template.Name, template.Language, template.Category));
+            TemplateMessages.Details(template));
     }
 
     /// <summary>The generic route's <c>values</c> are bound at <c>$.values</c>; the authentication route's <c>code</c> at <c>$.code</c>.</summary>
-    private static JsonObject? Bind(string definitionJson, JsonObject json, bool authentication, ValidationErrors errors)
+    private static OutboundMessage? Build(TemplateRecord template, JsonObject json, bool authentication, ValidationErrors errors)
     {
-        using var definition = JsonDocument.Parse(definitionJson);
         if (authentication)
         {
             var values = new JsonObject();
             if (json["code"] is { } code) values["code"] = code.DeepClone();
-            return TemplateBinder.Bind(definition.RootElement, Element(values), JsonPath.Root, errors);
+            return TemplateMessages.Build(template, json, Element(values), JsonPath.Root, errors);
         }
         var given = json["values"] is { } node ? Element(node) : default;
-        return TemplateBinder.Bind(definition.RootElement, given, JsonPath.Member(JsonPath.Root, "values"), errors);
+        return TemplateMessages.Build(template, json, given, JsonPath.Member(JsonPath.Root, "values"), errors);
     }
 
     private static JsonElement Element(JsonNode node)
