@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
+using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Eum;
@@ -77,6 +78,7 @@ public static class HubApp
         AddSnsBridge(builder.Services, options.Sns);
         AddSubscribers(builder.Services);
         AddTemplates(builder.Services);
+        AddAnalytics(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -98,6 +100,7 @@ public static class HubApp
         secured.MapSubscriptionEndpoints();
         secured.MapSuppressionEndpoints();
         secured.MapTemplateEndpoints();
+        secured.MapAnalyticsEndpoints();
         return app;
     }
 
@@ -153,8 +156,17 @@ public static class HubApp
         services.AddSingleton<TemplateLibraryHandler>();
         services.AddSingleton<TemplateMediaHandler>();
         services.AddSingleton<TemplateWebhookHandler>();
+        services.AddSingleton<TemplatePacing>();
         services.AddSingleton<TemplateMessages>();
         services.AddSingleton<SendTemplateHandler>();
+    }
+
+    /// <summary>Outcome counters of outbound messages, fed by the send and status paths, read by the analytics routes.</summary>
+    private static void AddAnalytics(IServiceCollection services)
+    {
+        services.AddSingleton<OutcomeStore>();
+        services.AddSingleton<OutcomeCounter>();
+        services.AddSingleton<ReplyCounter>();
     }
 
     /// <summary>

@@ -20,11 +20,11 @@ public class PathFuzzTests(HubFixture fixture)
     public async Task Random_ids_in_paths_get_no_server_error()
     {
         var random = new Random(9457);
-        for (var i = 0; i < 1950; i++)
+        for (var i = 0; i < 2100; i++)
         {
             var id = Uri.EscapeDataString(Shapes[random.Next(Shapes.Length)] + RandomText(random));
             if (id.Length == 0) id = "a";
-            using var request = (i % 13) switch
+            using var request = (i % 14) switch
             {
                 0 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}"),
                 1 => new HttpRequestMessage(HttpMethod.Get, $"/api/media/{id}"),
@@ -45,6 +45,7 @@ public class PathFuzzTests(HubFixture fixture)
                     Content = new StringContent("""{"category":"UTILITY"}""", Encoding.UTF8, "application/json"),
                 },
                 12 => new HttpRequestMessage(HttpMethod.Delete, $"/api/templates/{id}?language=en_US"),
+                13 => new HttpRequestMessage(HttpMethod.Get, $"/api/templates/{id}/analytics"),
                 _ => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/library/{id}")
                 {
                     Content = new StringContent("""{"name":"fuzz_copy","language":"en_US","category":"UTILITY"}""", Encoding.UTF8, "application/json"),
