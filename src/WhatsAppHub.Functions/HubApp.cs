@@ -19,6 +19,8 @@ using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Subscriptions;
 using WhatsAppHub.Functions.Suppressions;
 using WhatsAppHub.Functions.Templates;
+using WhatsAppHub.Functions.Workflows;
+using WhatsAppHub.Functions.Workflows.Welcome;
 
 namespace WhatsAppHub.Functions;
 
@@ -79,6 +81,7 @@ public static class HubApp
         AddSubscribers(builder.Services);
         AddTemplates(builder.Services);
         AddAnalytics(builder.Services);
+        AddWorkflows(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -101,6 +104,8 @@ public static class HubApp
         secured.MapSuppressionEndpoints();
         secured.MapTemplateEndpoints();
         secured.MapAnalyticsEndpoints();
+        secured.MapWorkflowEndpoints();
+        secured.MapWelcomeSequenceEndpoints();
         return app;
     }
 
@@ -167,6 +172,20 @@ public static class HubApp
         services.AddSingleton<OutcomeStore>();
         services.AddSingleton<OutcomeCounter>();
         services.AddSingleton<ReplyCounter>();
+    }
+
+    /// <summary>The workflow runner (definitions, effects, the pump that drains <c>workflows</c>) and welcome sequences.</summary>
+    private static void AddWorkflows(IServiceCollection services)
+    {
+        services.AddSingleton<WhatsAppHub.Core.Workflows.IWorkflowDefinition, WhatsAppHub.Core.Workflows.Welcome.WelcomeSequenceWorkflow>();
+        services.AddSingleton<IWorkflowEffect, SendMessageEffect>();
+        services.AddSingleton<WorkflowDefinitions>();
+        services.AddSingleton<WorkflowStore>();
+        services.AddSingleton<WorkflowRunner>();
+        services.AddSingleton<WorkflowWorker>();
+        services.AddHostedService<WorkflowPump>();
+        services.AddSingleton<WelcomeSequenceStore>();
+        services.AddSingleton<InboundWorkflowSignals>();
     }
 
     /// <summary>

@@ -2,7 +2,10 @@ namespace WhatsAppHub.Functions.Configuration;
 
 /// <summary>Everything the hub reads from configuration, validated once at start-up by <see cref="HubSettingsReader"/>.</summary>
 public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media, SnsSettings Sns, InboundSettings Inbound,
-    SubscriptionSettings Subscriptions);
+    SubscriptionSettings Subscriptions)
+{
+    public WorkflowSettings Workflows { get; init; } = new(RunPumps: true);
+}
 
 /// <summary>
 /// Where Table and Queue storage live: a connection string (<c>AzureWebJobsStorage</c>, as Azure Functions names it),
@@ -76,3 +79,7 @@ public sealed record InboundSettings(bool RunPumps);
 /// <param name="MaxAttempts">Attempts per delivery before it is dead-lettered.</param>
 /// <param name="FirstRetryDelay">The wait before the second attempt; it doubles with every attempt (capped at an hour), with jitter.</param>
 public sealed record SubscriptionSettings(bool RunPumps, bool AllowHttpLoopback, TimeSpan Timeout, int MaxAttempts, TimeSpan FirstRetryDelay);
+
+/// <summary>The workflow runner (DESIGN.md §6).</summary>
+/// <param name="RunPumps">False when the Azure Functions host triggers on the <c>workflows</c> queue (custom-handler mode).</param>
+public sealed record WorkflowSettings(bool RunPumps);

@@ -32,6 +32,7 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Outbound:Concurrency", "EUM calls in flight per hub instance (1-512).", "64"),
         new("Outbound:RunPumps", "true: this process drains the outbound queue; false when the Functions host triggers on it.", "true"),
         new("Inbound:RunPumps", "true: this process drains the inbound and media-download queues (status webhooks, contacts' messages and media); false when the Functions host triggers on them.", "true"),
+        new("Workflows:RunPumps", "true: this process drains the workflows queue (welcome sequences and other waiting work); false when the Functions host triggers on it.", "true"),
         new("Outbound:EnforceServiceWindow", "true: refuse free-form messages outside the contact's 24-hour window.", "true"),
         new("Outbound:RetryBaseDelayMs", "Ceiling of the first retry's random delay in ms, doubled per attempt (0-60000; queue delays round up to whole seconds).", "1000"),
         new("Outbound:RetryMaxDelaySeconds", "Longest wait before a retry, in seconds (1-86400).", "300"),

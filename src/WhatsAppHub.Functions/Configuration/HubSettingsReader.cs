@@ -28,7 +28,10 @@ public static partial class HubSettingsReader
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
         var inbound = new InboundSettings(RunPumps: Flag(configuration, "Inbound:RunPumps", true, problems));
-        return new HubOptions(apiKey!, storage, eum!, outbound, media, sns, inbound, subscriptions);
+        return new HubOptions(apiKey!, storage, eum!, outbound, media, sns, inbound, subscriptions)
+        {
+            Workflows = new WorkflowSettings(RunPumps: Flag(configuration, "Workflows:RunPumps", true, problems)),
+        };
     }
 
     private static StorageSettings ReadStorage(IConfiguration configuration, List<string> problems)

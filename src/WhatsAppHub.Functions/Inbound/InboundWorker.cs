@@ -26,6 +26,7 @@ public sealed class InboundWorker(
     MediaDownloadScheduler mediaDownloads,
     UserPreferenceHandler preferences,
     Templates.TemplateWebhookHandler templates,
+    Workflows.Welcome.InboundWorkflowSignals workflowSignals,
     QueueService queues,
     TimeProvider clock,
     ILogger<InboundWorker> logger)
@@ -111,6 +112,9 @@ public sealed class InboundWorker(
         var windows = 0;
         foreach (var message in evt.Messages)
             if (await messages.ApplyAsync(evt, message, cancellationToken)) windows++;
+        // Workflows hear of a message once it is stored: a referral starts a welcome sequence, anything else is a reply.
+        foreach (var message in evt.Messages)
+            await workflowSignals.ApplyAsync(evt, message, cancellationToken);
         // Media contacts send is copied to S3 soon, before WhatsApp's media id expires.
         foreach (var message in evt.Messages)
             await mediaDownloads.ScheduleAsync(evt, message, cancellationToken);
