@@ -29,6 +29,8 @@ public sealed class WorkflowWorker(
     /// <summary>A wake-up for the step after the current one shows up when its put beat the commit: it waits this long for it.</summary>
     private static readonly TimeSpan AheadDelay = TimeSpan.FromSeconds(1);
 
+    private static readonly string Runner = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     private readonly PoisonQueue _poison = new(queues.GetQueue(HubQueues.WorkflowsPoison), logger);
 
     public async Task HandleAsync(IWorkQueue queue, QueueMessage queued, CancellationToken cancellationToken)
@@ -139,6 +141,7 @@ public sealed class WorkflowWorker(
         }
         var entry = WorkflowRunner.Entry(now, instance.Step, trigger.Name, next.Status, decision.Note);
         if (effects.Count > 0) entry["effects"] = effects;
+        entry["by"] = Runner; // which hub instance ran it: with several, the history shows they share the work
         if (await store.ReplaceAsync(next.WithHistory(entry), cancellationToken) is null)
         {
             logger.LogInformation("Workflow {InstanceId} step {Step} was taken by another transition", instance.Id, instance.Step);
