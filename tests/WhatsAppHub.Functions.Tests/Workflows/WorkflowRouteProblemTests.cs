@@ -108,4 +108,36 @@ public class WorkflowRouteProblemTests(SnsFixture fixture)
         using var gone = await Hub.DeleteAsync($"/api/welcome-sequences/{name}");
         await ProblemAssert.IsProblem(gone, HttpStatusCode.NotFound, "not-found");
     }
+
+    [Fact]
+    public async Task Random_ids_and_names_in_paths_get_no_server_error()
+    {
+        var random = new Random(6006);
+        string[] shapes = ["WelcomeSequence.", "WORKFLOW|", "WAIT|", "..", "%2F", "", "x", "Welcome."];
+        for (var i = 0; i < 300; i++)
+        {
+            var text = new StringBuilder(shapes[random.Next(shapes.Length)]);
+            for (var n = random.Next(0, random.Next(2) == 0 ? 30 : 400); n > 0; n--)
+                text.Append(random.Next(3) switch { 0 => (char)random.Next(0x21, 0x7f), 1 => (char)random.Next(0x80, 0xd7ff), _ => "|/\\#?%'\"".AsSpan()[random.Next(8)] });
+            var id = Uri.EscapeDataString(text.ToString());
+            if (id.Length == 0) id = "a";
+            using var request = (i % 5) switch
+            {
+                0 => new HttpRequestMessage(HttpMethod.Get, $"/api/workflows/{id}"),
+                1 => new HttpRequestMessage(HttpMethod.Post, $"/api/workflows/{id}/cancel"),
+                2 => new HttpRequestMessage(HttpMethod.Get, $"/api/welcome-sequences/{id}"),
+                3 => new HttpRequestMessage(HttpMethod.Delete, $"/api/welcome-sequences/{id}"),
+                _ => new HttpRequestMessage(HttpMethod.Put, $"/api/welcome-sequences/{id}")
+                {
+                    Content = new StringContent("""{"isDefault":false,"adSourceIds":["fuzz"],"steps":[{"delaySeconds":0,"message":{"type":"text","text":{"body":"x"}}}]}""",
+                        Encoding.UTF8, "application/json"),
+                },
+            };
+            using var response = await Hub.SendAsync(request);
+            var status = (int)response.StatusCode;
+            Assert.True(status < 500, $"{request.Method} {request.RequestUri} got {status}: {await response.Content.ReadAsStringAsync()}");
+            if (status >= 400)
+                Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{request.Method} {request.RequestUri} got {status} without a problem document");
+        }
+    }
 }
