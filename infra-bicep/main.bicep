@@ -109,6 +109,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Outbound__Concurrency', value: '64' }
         { name: 'Outbound__RunPumps', value: 'true' }
         { name: 'Inbound__RunPumps', value: 'true' }
+        { name: 'Workflows__RunPumps', value: 'true' }
         { name: 'Outbound__EnforceServiceWindow', value: 'true' }
         { name: 'Outbound__RetryBaseDelayMs', value: '1000' }
         { name: 'Outbound__RetryMaxDelaySeconds', value: '300' }
