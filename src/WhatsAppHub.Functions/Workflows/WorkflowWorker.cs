@@ -26,7 +26,10 @@ public sealed class WorkflowWorker(
 
     public static TimeSpan LeaseTime { get; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>A wake-up for the step after the current one shows up when its put beat the commit: it waits this long for it.</summary>
+    /// <summary>A wake-up for the step after the current one shows up when its put beat the commit: it is read again
+    /// this many times (10, 20, 40, 80, 160 ms apart), then hidden <see cref="AheadDelay"/>.</summary>
+    private const int AheadRereads = 5;
+
     private static readonly TimeSpan AheadDelay = TimeSpan.FromSeconds(1);
 
     private static readonly string Runner = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -40,7 +43,16 @@ public sealed class WorkflowWorker(
             await _poison.MoveAsync(queue, queued, "The queue message is not {\"id\", \"step\", \"kind\"} of a workflow wake-up.", cancellationToken);
             return;
         }
-        if (await store.FindAsync(work.Id, cancellationToken) is not { } instance)
+        var instance = await store.FindAsync(work.Id, cancellationToken);
+        // A wake-up is put before the transition that makes it due commits (so a crash cannot lose it): one taken at
+        // once (a timer due now) may find the row a step behind for a few milliseconds. Look again shortly before
+        // handing it back to the queue, whose visibility works in whole seconds.
+        for (var attempt = 0; instance is not null && work.Step > instance.Step && attempt < AheadRereads; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10 << attempt), cancellationToken);
+            instance = await store.FindAsync(work.Id, cancellationToken);
+        }
+        if (instance is null)
         {
             await _poison.MoveAsync(queue, queued, $"No workflow instance {work.Id}.", cancellationToken);
             return;
@@ -52,7 +64,7 @@ public sealed class WorkflowWorker(
         }
         if (work.Step > instance.Step)
         {
-            // Put before its transition committed; gone for good after a while (the transition's repeat puts another).
+            // Its transition has not committed; gone for good after a while (the transition's repeat puts another).
             if (queued.DequeueCount > MaxDequeues) await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
             else await queue.UpdateVisibilityAsync(queued.MessageId, queued.PopReceipt, AheadDelay, cancellationToken);
             return;
