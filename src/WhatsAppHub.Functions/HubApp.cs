@@ -179,6 +179,7 @@ public static class HubApp
     {
         services.AddSingleton<WhatsAppHub.Core.Workflows.IWorkflowDefinition, WhatsAppHub.Core.Workflows.Welcome.WelcomeSequenceWorkflow>();
         services.AddSingleton<IWorkflowEffect, SendMessageEffect>();
+        services.AddSingleton<IWorkflowEffect, SendTemplateEffect>();
         services.AddSingleton<WorkflowDefinitions>();
         services.AddSingleton<WorkflowStore>();
         services.AddSingleton<WorkflowRunner>();

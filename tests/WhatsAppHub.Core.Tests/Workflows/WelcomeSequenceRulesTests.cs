@@ -56,4 +56,29 @@ public class WelcomeSequenceRulesTests
         Assert.Contains(Read("""{"name":"m","isDefault":true,"steps":[{"delaySeconds":0,"message":{"type":"text","text":{"body":"x"}}}]}""", "n").Errors,
             e => e.Path == "$.name");
     }
+
+    [Fact]
+    public void A_step_is_a_message_or_a_template_never_both_or_neither()
+    {
+        var (sequence, errors) = Read("""
+            {"name":"t","isDefault":true,"steps":[{"delaySeconds":0,"template":{"name":"spring_offer","language":"en_GB","values":{"body":{"code":"X"}}}}]}
+            """);
+        Assert.Empty(errors);
+        Assert.Equal("spring_offer", sequence!.Steps[0].Template!["name"]!.GetValue<string>());
+        Assert.Null(sequence.Steps[0].Message);
+
+        var (_, bad) = Read("""
+            {"name":"t","isDefault":true,"steps":[
+              {"delaySeconds":0},
+              {"delaySeconds":0,"message":{"type":"text","text":{"body":"x"}},"template":{"name":"a","language":"en"}},
+              {"delaySeconds":0,"template":{"language":5,"values":"x","extra":1}}]}
+            """);
+        var paths = bad.Select(e => e.Path).ToHashSet();
+        Assert.Contains("$.steps[0]", paths);
+        Assert.Contains("$.steps[1]", paths);
+        Assert.Contains("$.steps[2].template.name", paths);
+        Assert.Contains("$.steps[2].template.language", paths);
+        Assert.Contains("$.steps[2].template.values", paths);
+        Assert.Contains("$.steps[2].template.extra", paths);
+    }
 }

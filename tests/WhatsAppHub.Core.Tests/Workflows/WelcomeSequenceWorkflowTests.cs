@@ -134,4 +134,16 @@ public class WelcomeSequenceWorkflowTests
         Assert.Equal("default", WelcomeSequence.Match([fallback, ad], null)!.Name);
         Assert.Null(WelcomeSequence.Match([ad], "other"));
     }
+
+    [Fact]
+    public void A_template_step_becomes_a_send_template_effect_for_the_contact()
+    {
+        var template = new JsonObject { ["name"] = "spring_offer", ["language"] = "en_GB", ["values"] = new JsonObject { ["body"] = new JsonObject { ["code"] = "SPRING" } } };
+        var started = Start(Sequence(WelcomeSequence.Stop, new WelcomeStep(0, null, template)));
+
+        var effect = Assert.Single(started.Effects);
+        Assert.Equal(WelcomeSequenceWorkflow.SendTemplate, effect.Kind);
+        Assert.Equal("+" + WaId, effect.Payload["to"]!.GetValue<string>());
+        Assert.Equal(template.ToJsonString(), effect.Payload["template"]!.ToJsonString());
+    }
 }

@@ -43,11 +43,21 @@ public sealed record WelcomeSequence(
 }
 
 /// <summary>One message of a sequence, sent <see cref="DelaySeconds"/> after the previous one (or the start).</summary>
-/// <param name="Message">A Cloud API message as <c>/api/messages</c> takes it, without <c>to</c> (the contact).</param>
-public sealed record WelcomeStep(long DelaySeconds, JsonObject Message)
+/// <param name="Message">A Cloud API message as <c>/api/messages</c> takes it, without <c>to</c> (the contact); or null when
+/// <paramref name="Template"/> is given.</param>
+/// <param name="Template">A stored template to send: <c>{name, language, values?}</c>, values as <c>/api/templates/{name}/send</c> takes them.</param>
+public sealed record WelcomeStep(long DelaySeconds, JsonObject? Message, JsonObject? Template = null)
 {
-    public JsonObject ToJson() => new() { ["delaySeconds"] = DelaySeconds, ["message"] = Message.DeepClone() };
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject { ["delaySeconds"] = DelaySeconds };
+        if (Message is not null) json["message"] = Message.DeepClone();
+        if (Template is not null) json["template"] = Template.DeepClone();
+        return json;
+    }
 
     public static WelcomeStep From(JsonObject json) =>
-        new(json["delaySeconds"] is JsonValue d && d.TryGetValue<long>(out var l) ? l : json["delaySeconds"]!.GetValue<int>(), json["message"]!.AsObject().DeepClone().AsObject());
+        new(json["delaySeconds"] is JsonValue d && d.TryGetValue<long>(out var l) ? l : json["delaySeconds"]!.GetValue<int>(),
+            json["message"] is JsonObject message ? message.DeepClone().AsObject() : null,
+            json["template"] is JsonObject template ? template.DeepClone().AsObject() : null);
 }

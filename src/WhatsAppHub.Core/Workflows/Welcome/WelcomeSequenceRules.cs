@@ -25,7 +25,8 @@ public static class WelcomeSequenceRules
     private const string PlaceholderTo = "+15550000000";
 
     private static readonly HashSet<string> Members = ["name", "steps", "adSourceIds", "isDefault", "onReply", "replySteps", "description"];
-    private static readonly HashSet<string> StepMembers = ["delaySeconds", "message"];
+    private static readonly HashSet<string> StepMembers = ["delaySeconds", "message", "template"];
+    private static readonly HashSet<string> TemplateMembers = ["name", "language", "values"];
 
     /// <param name="routeName">The name in the route (PUT): the body may repeat it, never contradict it.</param>
     public static (WelcomeSequence? Sequence, IReadOnlyList<ValidationError> Errors) Read(ReadOnlySpan<byte> utf8Json, string? routeName)
@@ -74,6 +75,18 @@ public static class WelcomeSequenceRules
         {
             JsonRules.OnlyKnownMembers(item, path, errors, StepMembers);
             var delay = JsonRules.Integer(item, "delaySeconds", path, errors, required: true, min: 0, max: MaxDelaySeconds);
+            if (item.ContainsKey("message") == item.ContainsKey("template"))
+            {
+                errors.Add(path, "oneOf", "A step has either a 'message' or a 'template' (a stored template with its values).");
+                continue;
+            }
+            if (item.ContainsKey("template"))
+            {
+                if (JsonRules.Object(item, "template", path, errors, required: true) is { } template && Template(template, JsonPath.Member(path, "template"), errors)
+                    && delay is not null)
+                    steps.Add(new WelcomeStep(delay.Value, null, template.DeepClone().AsObject()));
+                continue;
+            }
             var message = JsonRules.Object(item, "message", path, errors, required: true);
             if (message is null) continue;
             if (Message(message, JsonPath.Member(path, "message"), errors) is { } checkedMessage && delay is not null)
@@ -100,6 +113,21 @@ public static class WelcomeSequenceRules
         foreach (var error in readErrors)
             errors.Add(path + error.Path.TrimStart('$'), error.Rule, error.Message);
         return read is null ? null : message.DeepClone().AsObject();
+    }
+
+    /// <summary>
+    /// The shape of a template step; whether the account has the template and its values bind is checked where the
+    /// templates are (the route), and again at each send.
+    /// </summary>
+    private static bool Template(JsonObject template, string path, ValidationErrors errors)
+    {
+        var before = errors.All.Count;
+        JsonRules.OnlyKnownMembers(template, path, errors, TemplateMembers);
+        JsonRules.String(template, "name", path, errors, required: true, minLength: 1, maxLength: 512);
+        JsonRules.String(template, "language", path, errors, required: true, minLength: 1, maxLength: 16);
+        if (template["values"] is { } values && values is not (JsonObject or JsonArray))
+            errors.Add(JsonPath.Member(path, "values"), "type", "'values' must be an object (by name) or an array (by position).");
+        return errors.All.Count == before;
     }
 
     private static List<string> AdSourceIds(JsonObject json, ValidationErrors errors)

@@ -16,6 +16,7 @@ public sealed class WelcomeSequenceWorkflow : IWorkflowDefinition
 {
     public const string TypeName = "WelcomeSequence";
     public const string SendMessage = "send-message";
+    public const string SendTemplate = "send-template";
     public const string ReplyEvent = "reply";
 
     public string Type => TypeName;
@@ -94,13 +95,23 @@ public sealed class WelcomeSequenceWorkflow : IWorkflowDefinition
         var next = (int)Whole(state, "next");
         if (next >= steps.Count) return new WorkflowDecision(state, [], new WorkflowNext.Complete("finished"), "nothing left to send");
 
-        var message = steps[next].Message.DeepClone().AsObject();
-        message["to"] = "+" + Text(state, "waId");
-        var effect = new WorkflowEffect(SendMessage, new JsonObject
+        var to = "+" + Text(state, "waId");
+        WorkflowEffect effect;
+        if (steps[next].Template is { } template)
         {
-            ["phoneNumberId"] = Text(state, "phoneNumberId"),
-            ["message"] = message,
-        });
+            effect = new WorkflowEffect(SendTemplate, new JsonObject
+            {
+                ["phoneNumberId"] = Text(state, "phoneNumberId"),
+                ["to"] = to,
+                ["template"] = template.DeepClone(),
+            });
+        }
+        else
+        {
+            var message = steps[next].Message?.DeepClone().AsObject() ?? throw new WorkflowStateException("A stored step has neither message nor template.");
+            message["to"] = to;
+            effect = new WorkflowEffect(SendMessage, new JsonObject { ["phoneNumberId"] = Text(state, "phoneNumberId"), ["message"] = message });
+        }
         state["next"] = (long)next + 1;
         state["sent"] = Whole(state, "sent") + 1;
         return new WorkflowDecision(state, [effect], Wait(state, now), $"sent {Text(state, "branch")} step {next + 1} of {steps.Count}");

@@ -31,10 +31,10 @@ public static class WelcomeSequenceEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, WabaResolver wabas, WelcomeSequenceStore store, TimeProvider clock,
+    private static async Task<IResult> CreateAsync(HttpRequest request, WabaResolver wabas, WelcomeSequenceStore store, TemplateStore templates, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (wabaId, sequence, problem) = await ReadAsync(request, null, wabas, cancellationToken);
+        var (wabaId, sequence, problem) = await ReadAsync(request, null, wabas, templates, cancellationToken);
         if (problem is not null) return problem;
         if (await ClashAsync(store, wabaId!, sequence!, cancellationToken) is { } clash) return clash;
         if (!await store.InsertAsync(wabaId!, sequence!, clock.GetUtcNow(), cancellationToken))
@@ -44,10 +44,10 @@ public static class WelcomeSequenceEndpoints
         return Results.Created($"/api/welcome-sequences/{sequence.Name}", stored is null ? null : WelcomeSequenceView.From(stored));
     }
 
-    private static async Task<IResult> PutAsync(string name, HttpRequest request, WabaResolver wabas, WelcomeSequenceStore store, TimeProvider clock,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(string name, HttpRequest request, WabaResolver wabas, WelcomeSequenceStore store, TemplateStore templates,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (wabaId, sequence, problem) = await ReadAsync(request, name, wabas, cancellationToken);
+        var (wabaId, sequence, problem) = await ReadAsync(request, name, wabas, templates, cancellationToken);
         if (problem is not null) return problem;
         if (await ClashAsync(store, wabaId!, sequence!, cancellationToken) is { } clash) return clash;
         var now = clock.GetUtcNow();
@@ -87,7 +87,7 @@ public static class WelcomeSequenceEndpoints
 
     /// <summary>The account and the checked body; every bad field (and a bad <c>?waba=</c>) named in one problem.</summary>
     private static async Task<(string? WabaId, WelcomeSequence? Sequence, IResult? Problem)> ReadAsync(HttpRequest request, string? routeName,
-        WabaResolver wabas, CancellationToken cancellationToken)
+        WabaResolver wabas, TemplateStore templates, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body.Problem is not null) return (null, null, body.Problem);
@@ -97,7 +97,42 @@ public static class WelcomeSequenceEndpoints
         foreach (var e in bodyErrors) errors.Add(e.Path, e.Rule, e.Message);
         if (!errors.IsEmpty) return (null, null, HubProblems.Validation(errors.All));
         var (wabaId, problem) = await wabas.ResolveAsync(given, cancellationToken);
-        return (wabaId, sequence, problem);
+        if (problem is not null) return (null, null, problem);
+        await CheckTemplatesAsync(wabaId!, sequence!, templates, errors, cancellationToken);
+        return errors.IsEmpty ? (wabaId, sequence, null) : (null, null, HubProblems.Validation(errors.All));
+    }
+
+    /// <summary>
+    /// Each template step names a template the account has, and its values bind to it: refused now, not at the
+    /// contact's first step. (Its status is checked at each send: a template paused later is refused then.)
+    /// </summary>
+    private static async Task CheckTemplatesAsync(string wabaId, WelcomeSequence sequence, TemplateStore templates, ValidationErrors errors,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (member, steps) in (IEnumerable<(string, IReadOnlyList<WelcomeStep>)>)[("steps", sequence.Steps), ("replySteps", sequence.ReplySteps)])
+        {
+            for (var i = 0; i < steps.Count; i++)
+            {
+                if (steps[i].Template is not { } step) continue;
+                var path = $"$.{member}[{i}].template";
+                var name = step["name"]!.GetValue<string>();
+                var language = step["language"]!.GetValue<string>();
+                if (!TemplateNames.IsName(name) || !TemplateNames.IsLanguage(language)
+                    || await templates.GetAsync(wabaId, name, language, cancellationToken) is not { } row)
+                {
+                    errors.Add(path + ".name", "exists", $"The account has no template '{(name.Length > 64 ? name[..64] + "…" : name)}' in '{language}'.");
+                    continue;
+                }
+                var template = TemplateRecord.From(row);
+                if (template.DefinitionJson is null)
+                {
+                    errors.Add(path + ".name", "exists", $"The hub holds no definition of template '{name}' ({language}); POST /api/templates/sync reads it from EUM.");
+                    continue;
+                }
+                using var values = System.Text.Json.JsonDocument.Parse(step["values"]?.ToJsonString() ?? "{}");
+                TemplateMessages.Build(template, new System.Text.Json.Nodes.JsonObject { ["to"] = "+15550000000" }, values.RootElement, path + ".values", errors);
+            }
+        }
     }
 
     private static async Task<(string? WabaId, IResult? Problem)> WabaAsync(HttpRequest request, WabaResolver wabas, ValidationErrors errors,
