@@ -26,9 +26,9 @@ public static partial class HubSettingsReader
         var sns = ReadSns(configuration, problems);
         var subscriptions = ReadSubscriptions(configuration, problems);
         var workflows = new WorkflowSettings(RunPumps: Flag(configuration, "Workflows:RunPumps", true, problems));
+        var inbound = new InboundSettings(RunPumps: Flag(configuration, "Inbound:RunPumps", true, problems));
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
-        var inbound = new InboundSettings(RunPumps: Flag(configuration, "Inbound:RunPumps", true, problems));
         return new HubOptions(apiKey!, storage, eum!, outbound, media, sns, inbound, subscriptions)
         {
             Workflows = workflows,
