@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
+using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Eum;
@@ -77,6 +78,7 @@ public static class HubApp
         AddSnsBridge(builder.Services, options.Sns);
         AddSubscribers(builder.Services);
         AddTemplates(builder.Services);
+        AddAnalytics(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -155,6 +157,14 @@ public static class HubApp
         services.AddSingleton<TemplateWebhookHandler>();
         services.AddSingleton<TemplateMessages>();
         services.AddSingleton<SendTemplateHandler>();
+    }
+
+    /// <summary>Outcome counters of outbound messages, fed by the send and status paths, read by the analytics routes.</summary>
+    private static void AddAnalytics(IServiceCollection services)
+    {
+        services.AddSingleton<OutcomeStore>();
+        services.AddSingleton<OutcomeCounter>();
+        services.AddSingleton<ReplyCounter>();
     }
 
     /// <summary>

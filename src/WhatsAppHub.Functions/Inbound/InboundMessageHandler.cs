@@ -1,6 +1,7 @@
 using WhatsAppHub.Core.Inbound;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Privacy;
+using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Messaging;
 
@@ -16,6 +17,7 @@ public sealed class InboundMessageHandler(
     ConversationStore conversations,
     ConversationMessageIndex conversationMessages,
     MessageStore messages,
+    ReplyCounter replies,
     TimeProvider clock,
     ILogger<InboundMessageHandler> logger)
 {
@@ -42,6 +44,7 @@ public sealed class InboundMessageHandler(
         if (message.Wamid is { Length: <= TokenRules.MaxWamidLength } wamid && MessageKeys.FitsKey(wamid) && InboundMessageRecord.Create(message, phoneNumberId, at, now) is { } record)
         {
             var (id, _) = await messages.InsertInboundAsync(record, cancellationToken);
+            await replies.CountAsync(record, cancellationToken); // a reply to a message of the hub counts on its template and campaign
             // The index row, keyed by the message's time and id, marks a message the conversation counted: written
             // after the CONVERSATION update, so a failure in between is retried with the count still to do (the
             // row's countedIds keep that retry from counting twice). Its time must be the same in every delivery:

@@ -1,6 +1,7 @@
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Inbound;
 using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
@@ -22,6 +23,7 @@ public sealed class StatusWebhookHandler(
     ConversationMessageIndex conversationMessages,
     ConversationStore conversations,
     SendCompletions completions,
+    OutcomeCounter outcomes,
     TimeProvider clock,
     ILogger<StatusWebhookHandler> logger)
 {
@@ -88,6 +90,8 @@ public sealed class StatusWebhookHandler(
             {
                 continue; // the send path or another webhook got there first: read again
             }
+            // Counted only after the row moved under its ETag: a repeated or late status, or a lost race, counts nothing.
+            if (moves) outcomes.Count(message.Status, updated);
             if (learnsWamid) await store.IndexWamidAsync(update.Wamid, message.Id, cancellationToken);
             if (updated.IsFinal) completions.Complete(updated);
             logger.LogInformation("Message {MessageId} is {Status} ({Wamid})", message.Id, updated.Status.ToWire(), update.Wamid);

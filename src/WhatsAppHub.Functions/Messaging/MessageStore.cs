@@ -104,11 +104,12 @@ public sealed class MessageStore(TableService tables)
     /// <summary>
     /// Records messages EUM accepted: each row moves to <c>sent</c> with its wamid (batched updates), then the wamid
     /// pointers are written (batched). The messages are out, so a storage hiccup here is retried rather than allowed to
-    /// lose a wamid.
+    /// lose a wamid. Returns the messages this call moved to <c>sent</c> (not those a status webhook had moved on first),
+    /// for the outcome counters.
     /// </summary>
-    public async Task RecordAllSentAsync(IReadOnlyList<(MessageRecord Sent, string ETag)> sent, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MessageRecord>> RecordAllSentAsync(IReadOnlyList<(MessageRecord Sent, string ETag)> sent, CancellationToken cancellationToken)
     {
-        if (sent.Count == 0) return;
+        if (sent.Count == 0) return [];
         IReadOnlyList<string?> etags = [];
         for (var attempt = 1; ; attempt++)
         {
@@ -123,22 +124,25 @@ public sealed class MessageStore(TableService tables)
             }
         }
         // A row that changed meanwhile was reached by a status webhook (reconciliation): keep the furthest state.
+        var moved = new List<MessageRecord>(sent.Count);
         for (var i = 0; i < sent.Count; i++)
-            if (etags[i] is null) await RecordSentOverAsync(sent[i].Sent, cancellationToken);
+            if (etags[i] is not null || await RecordSentOverAsync(sent[i].Sent, cancellationToken)) moved.Add(sent[i].Sent);
         await IndexWamidsAsync(sent.Where(s => s.Sent.Wamid is not null).Select(s => (s.Sent.Wamid!, s.Sent.Id)).ToList(), cancellationToken);
+        return moved;
     }
 
-    private async Task RecordSentOverAsync(MessageRecord sent, CancellationToken cancellationToken)
+    /// <summary>True when the row moved to <c>sent</c> here (false: a status webhook had recorded the send first).</summary>
+    private async Task<bool> RecordSentOverAsync(MessageRecord sent, CancellationToken cancellationToken)
     {
         while (true)
         {
             if (await FindAsync(sent.Id, cancellationToken) is not { } current)
                 throw new InvalidOperationException($"Message {sent.Id} vanished while its send was recorded.");
-            if (current.Message.Wamid is not null || current.Message.Status > MessageStatus.Sent) return;
+            if (current.Message.Wamid is not null || current.Message.Status > MessageStatus.Sent) return false;
             try
             {
                 await UpdateAsync(sent, current.ETag, cancellationToken);
-                return;
+                return current.Message.Status < MessageStatus.Sent;
             }
             catch (TableConcurrencyException)
             {

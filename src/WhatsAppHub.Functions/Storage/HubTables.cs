@@ -12,6 +12,7 @@ public static class HubTables
     public const string Subscriptions = "Subscriptions";
     public const string Suppressions = "Suppressions";
     public const string Templates = "Templates";
+    public const string Analytics = "Analytics";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics];
 }

@@ -4,6 +4,7 @@ using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Messaging.Sending;
 using WhatsAppHub.Core.Privacy;
+using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Storage;
 
@@ -27,6 +28,7 @@ public sealed class SendWorker(
     RecipientPacing pacing,
     UnansweredSends unanswered,
     SendCompletions completions,
+    OutcomeCounter outcomes,
     QueueService queues,
     HubOptions options,
     TimeProvider clock,
@@ -244,7 +246,8 @@ public sealed class SendWorker(
             }
         }
 
-        await store.RecordAllSentAsync(sent, cancellationToken);
+        // Counted only where this worker moved the row (a status webhook that got there first counted it itself).
+        foreach (var moved in await store.RecordAllSentAsync(sent, cancellationToken)) outcomes.Count(MessageStatus.Sending, moved);
         foreach (var (message, _) in sent)
         {
             logger.LogInformation("Sent message {MessageId} ({Type}) to {To} as {Wamid}", message.Id, message.Type, Redact.PhoneNumber(message.To), message.Wamid);
@@ -258,7 +261,11 @@ public sealed class SendWorker(
             var (message, _, delay) = updates[i];
             if (etags[i] is null) later[message.Id] = Recheck; // the row moved on meanwhile: look at it again
             else if (delay is { } wait) later[message.Id] = wait;
-            else completions.Complete(message);
+            else
+            {
+                outcomes.Count(MessageStatus.Sending, message);
+                completions.Complete(message);
+            }
         }
     }
 
@@ -267,6 +274,7 @@ public sealed class SendWorker(
         if (await store.FindAsync(messageId, cancellationToken) is not { } found || found.Message.IsFinal) return;
         var failed = found.Message with { Status = MessageStatus.Failed, Error = error, UpdatedAt = clock.GetUtcNow() };
         await store.UpdateAsync(failed, found.ETag, cancellationToken);
+        outcomes.Count(found.Message.Status, failed);
         completions.Complete(failed);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Privacy;
+using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Problems;
 
@@ -15,7 +16,7 @@ namespace WhatsAppHub.Functions.Messaging.Outbound;
 /// <see cref="EumProblem.OutcomeUnknown"/>, marked retryable so the caller, who can check with the contact, decides
 /// whether to send again.
 /// </summary>
-public sealed class UnansweredSends(MessageStore store, SendCompletions completions, HubOptions options, TimeProvider clock, ILogger<UnansweredSends> logger)
+public sealed class UnansweredSends(MessageStore store, SendCompletions completions, OutcomeCounter outcomes, HubOptions options, TimeProvider clock, ILogger<UnansweredSends> logger)
 {
     /// <summary>
     /// How long a send without an answer waits for a status webhook to tell whether it went out. Never shorter than one
@@ -57,6 +58,7 @@ public sealed class UnansweredSends(MessageStore store, SendCompletions completi
         }
         logger.LogWarning("Message {MessageId} to {To} failed: outcome unknown after attempt {Attempt}",
             message.Id, Redact.PhoneNumber(message.To), message.Attempts);
+        outcomes.Count(message.Status, unknown);
         completions.Complete(unknown);
     }
 
