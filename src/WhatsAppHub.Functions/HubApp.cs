@@ -3,6 +3,7 @@ using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Functions.Analytics;
+using WhatsAppHub.Functions.Campaigns;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Eum;
@@ -79,6 +80,7 @@ public static class HubApp
         AddSubscribers(builder.Services);
         AddTemplates(builder.Services);
         AddAnalytics(builder.Services);
+        AddCampaigns(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -100,6 +102,7 @@ public static class HubApp
         secured.MapSubscriptionEndpoints();
         secured.MapSuppressionEndpoints();
         secured.MapTemplateEndpoints();
+        secured.MapCampaignEndpoints();
         return app;
     }
 
@@ -165,6 +168,16 @@ public static class HubApp
         services.AddSingleton<OutcomeStore>();
         services.AddSingleton<OutcomeCounter>();
         services.AddSingleton<ReplyCounter>();
+    }
+
+    /// <summary>Campaigns: the create and control routes, and the pump that runs them at their pace.</summary>
+    private static void AddCampaigns(IServiceCollection services)
+    {
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<CreateCampaignHandler>();
+        services.AddSingleton<CampaignControl>();
+        services.AddSingleton<CampaignRunner>();
+        services.AddHostedService<CampaignPump>();
     }
 
     /// <summary>

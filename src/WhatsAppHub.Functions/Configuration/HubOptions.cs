@@ -2,7 +2,11 @@ namespace WhatsAppHub.Functions.Configuration;
 
 /// <summary>Everything the hub reads from configuration, validated once at start-up by <see cref="HubSettingsReader"/>.</summary>
 public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSettings Eum, OutboundSettings Outbound, MediaSettings Media, SnsSettings Sns, InboundSettings Inbound,
-    SubscriptionSettings Subscriptions);
+    SubscriptionSettings Subscriptions)
+{
+    /// <summary>How campaigns run (<c>POST /api/campaigns</c>).</summary>
+    public CampaignSettings Campaigns { get; init; } = new(RunPumps: true, RatePerSecond: 20);
+}
 
 /// <summary>
 /// Where Table and Queue storage live: a connection string (<c>AzureWebJobsStorage</c>, as Azure Functions names it),
@@ -76,3 +80,8 @@ public sealed record InboundSettings(bool RunPumps);
 /// <param name="MaxAttempts">Attempts per delivery before it is dead-lettered.</param>
 /// <param name="FirstRetryDelay">The wait before the second attempt; it doubles with every attempt (capped at an hour), with jitter.</param>
 public sealed record SubscriptionSettings(bool RunPumps, bool AllowHttpLoopback, TimeSpan Timeout, int MaxAttempts, TimeSpan FirstRetryDelay);
+
+/// <summary>How campaigns run.</summary>
+/// <param name="RunPumps">False when the Azure Functions host triggers on the <c>campaigns</c> queue (custom-handler mode).</param>
+/// <param name="RatePerSecond">Recipients a campaign queues per second when it names no rate (at most <c>Outbound:RatePerSecond</c>).</param>
+public sealed record CampaignSettings(bool RunPumps, int RatePerSecond);

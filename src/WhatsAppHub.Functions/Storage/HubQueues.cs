@@ -11,6 +11,8 @@ public static class HubQueues
     public const string MediaDownloadPoison = "media-download-poison";
     public const string Deliveries = "deliveries";
     public const string DeliveriesPoison = "deliveries-poison";
+    public const string Campaigns = "campaigns";
+    public const string CampaignsPoison = "campaigns-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison, MediaDownload, MediaDownloadPoison, Deliveries, DeliveriesPoison];
+    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison, MediaDownload, MediaDownloadPoison, Deliveries, DeliveriesPoison, Campaigns, CampaignsPoison];
 }

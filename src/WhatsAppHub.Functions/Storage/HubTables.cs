@@ -13,6 +13,7 @@ public static class HubTables
     public const string Suppressions = "Suppressions";
     public const string Templates = "Templates";
     public const string Analytics = "Analytics";
+    public const string Campaigns = "Campaigns";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Campaigns];
 }
