@@ -29,6 +29,12 @@ public sealed record CampaignRequest(
     string Source,
     IReadOnlyList<AudienceEntry> Audience)
 {
+    /// <summary>
+    /// What is wrong so far. A request whose template and audience could be read comes back even with errors, so the
+    /// audience is bound too and one 400 names everything; the handler refuses it after binding.
+    /// </summary>
+    public ValidationErrors Errors { get; init; } = new();
+
     public const int MaxRecipients = 100_000;
 
     /// <summary>100,000 recipients of about 160 bytes (a number and a few values).</summary>
@@ -133,7 +139,7 @@ public sealed record CampaignRequest(
         return Finish(envelope, CampaignSources.Csv, audience, errors);
     }
 
-    private sealed record Envelope(string? Name, string? TemplateName, string? Language, string? PhoneNumberId, DateTimeOffset? StartAt, int? Rate);
+    private sealed record Envelope(string? Name, string? TemplateName, string? Language, string? PhoneNumberId, bool SenderInvalid, DateTimeOffset? StartAt, int? Rate);
 
     private static Envelope ReadEnvelope(JsonObject json, string root, int maxRate, DateTimeOffset now, ValidationErrors errors)
     {
@@ -159,8 +165,10 @@ public sealed record CampaignRequest(
         }
 
         var sender = JsonRules.String(json, OutboundMessageReader.SenderMember, root, errors, required: false);
+        var senderInvalid = json.ContainsKey(OutboundMessageReader.SenderMember) && sender is null;
         if (sender is not null && !Core.Messaging.PhoneNumberId.IsValid(sender))
         {
+            senderInvalid = true;
             errors.Add(JsonPath.Member(root, OutboundMessageReader.SenderMember), "pattern",
                 $"'{OutboundMessageReader.SenderMember}' must be an EUM phone number id ('phone-number-id-…') or its ARN.");
             sender = null;
@@ -187,7 +195,7 @@ public sealed record CampaignRequest(
                 $"'ratePerSecond' must be from 1 to {maxRate}, the sending number's own rate (Outbound__RatePerSecond).");
             rate = null;
         }
-        return new Envelope(name, templateName, language, sender is null ? null : Core.Messaging.PhoneNumberId.Normalize(sender), startAt, (int?)rate);
+        return new Envelope(name, templateName, language, sender is null ? null : Core.Messaging.PhoneNumberId.Normalize(sender), senderInvalid, startAt, (int?)rate);
     }
 
     private static List<AudienceEntry>? ReadRecipients(JsonObject json, ValidationErrors errors)
@@ -215,10 +223,11 @@ public sealed record CampaignRequest(
 
     private static (CampaignRequest?, IResult?) Finish(Envelope? envelope, string source, IReadOnlyList<AudienceEntry>? audience, ValidationErrors errors)
     {
-        if (!errors.IsEmpty || envelope?.TemplateName is null || envelope.Language is null || audience is null)
+        // Without a template, a sender or an audience there is nothing to bind against.
+        if (envelope?.TemplateName is null || envelope.Language is null || envelope.SenderInvalid || audience is null)
             return (null, Refuse(errors));
         return (new CampaignRequest(envelope.Name, envelope.TemplateName, envelope.Language, envelope.PhoneNumberId, envelope.StartAt, envelope.Rate,
-            source, audience), null);
+            source, audience) { Errors = errors }, null);
     }
 
     /// <summary>A 400 with at most <see cref="MaxErrors"/> entries, the last saying that more were left out.</summary>

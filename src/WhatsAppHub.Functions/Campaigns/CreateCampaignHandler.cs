@@ -36,9 +36,9 @@ public sealed class CreateCampaignHandler(
 
         var sender = PhoneNumberId.Normalize(campaign.PhoneNumberId ?? options.Eum.DefaultPhoneNumberId);
         var (template, templateProblem) = await templates.FindAsync(campaign.TemplateName, campaign.TemplateLanguage, sender, cancellationToken);
-        if (template is null) return templateProblem!;
+        var errors = campaign.Errors;
+        if (template is null) return errors.IsEmpty ? templateProblem! : CampaignRequest.Refuse(errors);
 
-        var errors = new ValidationErrors();
         var recipients = Bind(template, sender, campaign.Audience, errors);
         if (!errors.IsEmpty) return CampaignRequest.Refuse(errors);
         // A bad audience is named in full first; the template's state is the next thing to fix.
