@@ -35,6 +35,9 @@ public sealed record CampaignRequest(
     /// </summary>
     public ValidationErrors Errors { get; init; } = new();
 
+    /// <summary>The request's content as sent (the JSON body; or the campaign field and the file), which an <c>Idempotency-Key</c> is tied to.</summary>
+    public ReadOnlyMemory<byte> Content { get; init; }
+
     public const int MaxRecipients = 100_000;
 
     /// <summary>100,000 recipients of about 160 bytes (a number and a few values).</summary>
@@ -78,7 +81,7 @@ public sealed record CampaignRequest(
         JsonRules.OnlyKnownMembers(json, JsonPath.Root, errors, Members);
         var envelope = ReadEnvelope(json, JsonPath.Root, maxRate, now, errors);
         var audience = ReadRecipients(json, errors);
-        return Finish(envelope, CampaignSources.Json, audience, errors);
+        return Finish(envelope, CampaignSources.Json, audience, errors, body.Bytes);
     }
 
     private static async Task<(CampaignRequest?, IResult?)> ReadFormAsync(HttpRequest request, int maxRate, DateTimeOffset now, CancellationToken cancellationToken)
@@ -127,6 +130,8 @@ public sealed record CampaignRequest(
         }
 
         IReadOnlyList<AudienceEntry>? audience = null;
+        using var content = new MemoryStream();
+        content.Write(System.Text.Encoding.UTF8.GetBytes((campaignText.Count == 1 ? campaignText[0] : null) + "\n"));
         var files = form.Files.GetFiles("file");
         if (files.Count != 1)
             errors.Add("$.file", "required", "Send the audience as one 'file' part holding CSV.");
@@ -135,8 +140,9 @@ public sealed record CampaignRequest(
             using var stream = new MemoryStream((int)Math.Min(files[0].Length, MaxBodyBytes));
             await files[0].CopyToAsync(stream, cancellationToken);
             audience = CampaignCsv.Read(stream.GetBuffer().AsSpan(0, (int)stream.Length), MaxRecipients, MaxErrors, errors);
+            content.Write(stream.GetBuffer().AsSpan(0, (int)stream.Length));
         }
-        return Finish(envelope, CampaignSources.Csv, audience, errors);
+        return Finish(envelope, CampaignSources.Csv, audience, errors, content.ToArray());
     }
 
     private sealed record Envelope(string? Name, string? TemplateName, string? Language, string? PhoneNumberId, bool SenderInvalid, DateTimeOffset? StartAt, int? Rate);
@@ -221,13 +227,14 @@ public sealed record CampaignRequest(
         return audience;
     }
 
-    private static (CampaignRequest?, IResult?) Finish(Envelope? envelope, string source, IReadOnlyList<AudienceEntry>? audience, ValidationErrors errors)
+    private static (CampaignRequest?, IResult?) Finish(Envelope? envelope, string source, IReadOnlyList<AudienceEntry>? audience, ValidationErrors errors,
+        ReadOnlyMemory<byte> content)
     {
         // Without a template, a sender or an audience there is nothing to bind against.
         if (envelope?.TemplateName is null || envelope.Language is null || envelope.SenderInvalid || audience is null)
             return (null, Refuse(errors));
         return (new CampaignRequest(envelope.Name, envelope.TemplateName, envelope.Language, envelope.PhoneNumberId, envelope.StartAt, envelope.Rate,
-            source, audience) { Errors = errors }, null);
+            source, audience) { Errors = errors, Content = content }, null);
     }
 
     /// <summary>A 400 with at most <see cref="MaxErrors"/> entries, the last saying that more were left out.</summary>

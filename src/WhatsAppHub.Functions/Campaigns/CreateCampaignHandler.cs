@@ -3,6 +3,8 @@ using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Validation;
 using WhatsAppHub.Functions.Configuration;
+using WhatsAppHub.Functions.Messaging;
+using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Templates;
 
@@ -13,11 +15,14 @@ namespace WhatsAppHub.Functions.Campaigns;
 /// the sending number and binds every recipient's values to it, so a bad number or value anywhere in the audience is
 /// refused (400, each named) before anything is stored or sent. A number that appears twice is kept once: later
 /// copies are stored as <c>skipped-invalid</c>. Then the audience is written, the first run is queued (hidden until
-/// <c>startAt</c>) and the campaign row stored; 201 with its Location.
+/// <c>startAt</c>) and the campaign row stored; 201 with its Location. With an <c>Idempotency-Key</c>, a repeat of the
+/// same request answers with the campaign the first one made (and finishes it if the first was cut short); the same key
+/// with other content is a 409.
 /// </summary>
 public sealed class CreateCampaignHandler(
     TemplateMessages templates,
     CampaignStore store,
+    IdempotencyStore idempotency,
     QueueService queues,
     HubOptions options,
     TimeProvider clock,
@@ -31,6 +36,8 @@ public sealed class CreateCampaignHandler(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var key = ReadKey(request, out var keyProblem);
+        if (keyProblem is not null) return keyProblem;
         var (campaign, problem) = await CampaignRequest.ReadAsync(request, options.Outbound.RatePerSecond, now, cancellationToken);
         if (campaign is null) return problem!;
 
@@ -45,6 +52,16 @@ public sealed class CreateCampaignHandler(
         if (TemplateMessages.RefuseUnsendable(template) is { } refused) return refused;
 
         var id = CampaignKeys.NewId();
+        if (key is not null)
+        {
+            var (outcome, claimed) = await idempotency.ClaimAsync(KeyPrefix + key, Route, campaign.Content, id, cancellationToken);
+            if (outcome == IdempotencyStore.Outcome.Conflict)
+                return HubProblems.Conflict("idempotency-conflict", "The Idempotency-Key was used with another request.",
+                    $"Key '{key}' already belongs to campaign {claimed}, created from different content. Use a new key for a new campaign.");
+            id = claimed;
+            if (outcome == IdempotencyStore.Outcome.Repeat && await store.GetAsync(id, cancellationToken) is var (earlier, _))
+                return Results.Created(CampaignEndpoints.Location(id), CampaignView.From(earlier, outcomes: null));
+        }
         var runId = Guid.NewGuid().ToString("N");
         var scheduled = campaign.StartAt > now;
         var stored = new Campaign(id, campaign.Name, template.Name, template.Language, template.Category, sender, campaign.Source, campaign.StartAt,
@@ -61,6 +78,22 @@ public sealed class CreateCampaignHandler(
         logger.LogInformation("Campaign {CampaignId} created: template {Template} ({Language}), {Count} recipients from {Source}, {Rate}/s, {Status}",
             id, template.Name, template.Language, recipients.Count, campaign.Source, stored.RatePerSecond, stored.Status);
         return Results.Created(CampaignEndpoints.Location(id), CampaignView.From(stored, outcomes: null));
+    }
+
+    /// <summary>Campaign keys live beside message keys: the prefix keeps a campaign's key from ever naming a message.</summary>
+    private const string KeyPrefix = "campaign-create:";
+
+    private const string Route = "campaigns";
+
+    private static string? ReadKey(HttpRequest request, out IResult? problem)
+    {
+        problem = null;
+        if (request.Headers[AcceptMessageHandler.IdempotencyHeader] is not { Count: > 0 } keys) return null;
+        var key = keys.ToString();
+        if (keys.Count == 1 && IdempotencyStore.IsValidKey(key)) return key;
+        problem = HubProblems.Validation([new ValidationError($"header.{AcceptMessageHandler.IdempotencyHeader}", "pattern",
+            $"'{AcceptMessageHandler.IdempotencyHeader}' must be one value of 1-{IdempotencyStore.MaxKeyLength} printable ASCII characters.")]);
+        return null;
     }
 
     /// <summary>Each recipient checked and bound as the runner will bind it; errors stop being collected past the cap.</summary>

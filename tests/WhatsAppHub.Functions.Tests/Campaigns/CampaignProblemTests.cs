@@ -126,6 +126,42 @@ public class CampaignProblemTests(CampaignsFixture fixture)
     }
 
     [Fact]
+    public async Task A_create_repeated_with_its_idempotency_key_makes_one_campaign()
+    {
+        var template = await fixture.CreateApprovedAsync(Marketing, "idempotent", "en");
+        var numbers = NewNumbers(3);
+        var body = $$"""{ "template": { "name": "{{template}}", "language": "en" }, "ratePerSecond": 10, "recipients": {{Recipients(numbers)}} }""";
+        var key = "campaign-" + Guid.NewGuid().ToString("N");
+        var before = await CampaignCountAsync();
+
+        var first = await CreateWithKeyAsync(key, body);
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        var second = await CreateWithKeyAsync(key, body);
+        Assert.Equal(HttpStatusCode.Created, second.Status);
+        Assert.Equal((string?)first.Body["id"], (string?)second.Body["id"]);
+        Assert.Equal(before + 1, await CampaignCountAsync());
+
+        await fixture.WaitForAsync($"/api/campaigns/{first.Body["id"]}", c => (long?)c["counts"]!["sent"] == 3, TimeSpan.FromSeconds(20));
+        var sends = await fixture.SandboxSendsByNumberAsync();
+        Assert.All(numbers, n => Assert.Equal(1, sends[Core.Messaging.RecipientRules.ToWaId(n)]));
+
+        var other = await CreateWithKeyAsync(key, body.Replace("\"ratePerSecond\": 10", "\"ratePerSecond\": 9", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Conflict, other.Status);
+        Assert.Equal("urn:whatsapphub:problem:idempotency-conflict", (string?)other.Body["type"]);
+        var bad = await CreateWithKeyAsync("tab\there", body);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal("header.Idempotency-Key", (string?)bad.Body["errors"]![0]!["path"]);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject Body)> CreateWithKeyAsync(string key, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/campaigns") { Content = Json(body) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
+    }
+
+    [Fact]
     public async Task Ids_and_queries_that_do_not_fit_get_4xx_problems()
     {
         await ProblemAssert.IsProblem(await Http.GetAsync("/api/campaigns/cmp-0123"), HttpStatusCode.BadRequest, "validation");
