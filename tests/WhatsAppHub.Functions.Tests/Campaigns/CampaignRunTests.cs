@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Azure.Storage;
+using WhatsAppHub.Azure.Tables;
+using WhatsAppHub.Functions.Campaigns;
+using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Tests.Support;
 using static WhatsAppHub.Functions.Tests.Campaigns.CampaignsFixture;
 
@@ -84,6 +89,50 @@ public class CampaignRunTests(CampaignsFixture fixture)
         Assert.True(span < TimeSpan.FromSeconds(15), $"250 recipients at 50/s took {span}");
         // No second holds more than a chunk.
         Assert.All(times.GroupBy(t => (t - times[0]).Ticks / TimeSpan.TicksPerSecond), g => Assert.True(g.Count() <= 100, $"{g.Count()} in one second"));
+    }
+
+    [Fact]
+    public async Task Duplicate_queue_work_on_two_instances_sends_nobody_twice_and_counts_once()
+    {
+        var template = await fixture.CreateApprovedAsync(Marketing, "two_instances", "en");
+        var numbers = NewNumbers(400);
+        await using var second = await HubHost.StartAsync(fixture.Azurite.ConnectionString, fixture.Sandbox.BaseUrl, "Outbound:RatePerSecond=1000");
+        var created = await fixture.CreateCampaignAsync($$"""
+            { "template": { "name": "{{template}}", "language": "en" }, "ratePerSecond": 100, "recipients": {{Recipients(numbers)}} }
+            """);
+        var id = (string)created["id"]!;
+
+        // The same run's work three times over, as redeliveries would leave it, for both instances to take.
+        var storage = StorageConnection.Parse(fixture.Azurite.ConnectionString);
+        var row = await new TableService(storage).GetTable(HubTables.Campaigns).GetAsync(CampaignKeys.CampaignPartition, id);
+        var queue = new QueueService(storage).GetQueue(HubQueues.Campaigns);
+        for (var i = 0; i < 3; i++) await queue.PutAsync(CampaignWork.ToText(id, row!.GetString("runId")!));
+
+        var done = await fixture.WaitForAsync($"/api/campaigns/{id}", c => (string?)c["status"] == "completed", TimeSpan.FromSeconds(40));
+        Assert.Equal((400, 0, 0), ((int)done["counts"]!["queued"]!, (int)done["counts"]!["skippedOther"]!, (int)done["counts"]!["pending"]!));
+        await fixture.WaitForAsync($"/api/campaigns/{id}", c => (long?)c["counts"]!["sent"] == 400, TimeSpan.FromSeconds(30));
+        var sends = await fixture.SandboxSendsByNumberAsync();
+        Assert.All(numbers, n => Assert.Equal(1, sends[Core.Messaging.RecipientRules.ToWaId(n)]));
+        Assert.Equal(400, (await fixture.RecipientsAsync(id, "queued")).Select(r => (string)r["messageId"]!).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Queue_work_the_runner_cannot_read_is_set_aside_with_its_reason()
+    {
+        var queues = new QueueService(StorageConnection.Parse(fixture.Azurite.ConnectionString));
+        var marker = Guid.NewGuid().ToString("N");
+        await queues.GetQueue(HubQueues.Campaigns).PutAsync($$"""{"campaign":"{{marker}}"}""");
+
+        var poison = queues.GetQueue(HubQueues.CampaignsPoison);
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            var entry = (await poison.PeekAsync(32)).Select(m => JsonNode.Parse(m.Text)!).FirstOrDefault(e => ((string?)e["text"])?.Contains(marker) == true);
+            if (entry is null) continue;
+            Assert.Equal("campaigns", (string?)entry["queue"]);
+            Assert.Contains("campaignId", (string?)entry["reason"]);
+            return;
+        }
+        Assert.Fail("The unreadable message never reached campaigns-poison.");
     }
 
     [Fact]
