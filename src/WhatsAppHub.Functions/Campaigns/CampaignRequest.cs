@@ -150,6 +150,11 @@ public sealed record CampaignRequest(
     private static Envelope ReadEnvelope(JsonObject json, string root, int maxRate, DateTimeOffset now, ValidationErrors errors)
     {
         var name = JsonRules.String(json, "name", root, errors, required: false, maxLength: MaxNameLength);
+        if (name is not null && name.Any(char.IsControl))
+        {
+            errors.Add(JsonPath.Member(root, "name"), "pattern", "'name' must not hold control characters.");
+            name = null;
+        }
 
         string? templateName = null, language = null;
         if (JsonRules.Object(json, "template", root, errors, required: true) is { } template)

@@ -127,6 +127,9 @@ public sealed class CampaignRunner(
         if (campaign.Cursor >= campaign.Total) return await AdvanceAsync(campaign, etag, campaign.Cursor, campaign.Cursor, [], start, cancellationToken);
 
         var (template, problem) = await templates.FindAsync(campaign.TemplateName, campaign.TemplateLanguage, campaign.PhoneNumberId, cancellationToken);
+        if (template is null && ProblemOf(problem).Status is not (StatusCodes.Status404NotFound or StatusCodes.Status409Conflict))
+            // The account could not be resolved (EUM unreachable): a passing failure, so the chunk is retried, not the campaign paused.
+            throw new InvalidOperationException($"The template of campaign {campaign.Id} could not be read now ({ProblemOf(problem).Detail}).");
         if (template is null || !Core.Templates.TemplateStatus.IsSendable(template.Status))
         {
             var why = template is null
@@ -239,8 +242,8 @@ public sealed class CampaignRunner(
         }
     }
 
-    private static (string? Type, string? Detail) ProblemOf(IResult? result) =>
-        result is ProblemHttpResult { ProblemDetails: var details } ? (details.Type, details.Detail) : (null, null);
+    private static (string? Type, string? Detail, int? Status) ProblemOf(IResult? result) =>
+        result is ProblemHttpResult { ProblemDetails: var details } ? (details.Type, details.Detail, details.Status) : (null, null, null);
 
     private static DateTimeOffset Later(DateTimeOffset now, DateTimeOffset? next) => next > now ? next.Value : now;
 }

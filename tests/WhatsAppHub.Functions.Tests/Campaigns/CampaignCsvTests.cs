@@ -108,6 +108,36 @@ public class CampaignCsvTests(CampaignsFixture fixture)
         Assert.Empty(await Messages.SandboxSendsToAsync(fixture.Sandbox.Http, numbers[0]));
     }
 
+    [Fact]
+    public async Task Mangled_files_get_a_problem_never_a_server_error()
+    {
+        var template = await fixture.CreateApprovedAsync(n => TemplateDefinitions.Utility(n), "csv_fuzz", "en_GB");
+        var campaign = $$"""{"template":{"name":"{{template}}","language":"en_GB"},"startAt":"{{DateTimeOffset.UtcNow.AddDays(20):O}}"}""";
+        const string valid = "to,header.order_id,body.first_name,body.eta,buttons.0,cards.0.body.1,body.2.currency.amount_1000\n+447700900123,AB1,\"Priya, P\",Tuesday,AB1,x,5\n";
+        const string pieces = ",\"\n\r.01_abz\u00e9\uFEFF\u0000";
+        var random = new Random(4180);
+        for (var i = 0; i < 150; i++)
+        {
+            var text = new System.Text.StringBuilder(valid);
+            for (var n = random.Next(1, 6); n > 0; n--)
+            {
+                var at = random.Next(text.Length + 1);
+                if (random.Next(3) == 0 && at < text.Length) text.Remove(at, 1);
+                else text.Insert(at, pieces[random.Next(pieces.Length)]);
+            }
+            using var response = await Http.PostAsync("/api/campaigns", Upload(campaign, text.ToString()));
+            var status = (int)response.StatusCode;
+            Assert.True(status < 500, $"{text} got {status}: {await response.Content.ReadAsStringAsync()}");
+            if (status >= 400) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            else
+            {
+                // Accepted (scheduled far ahead): cancel it so it never sends.
+                var id = (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"];
+                Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync($"/api/campaigns/{id}/cancel", null)).StatusCode);
+            }
+        }
+    }
+
     private static MultipartFormDataContent Upload(string campaign, string csv)
     {
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));

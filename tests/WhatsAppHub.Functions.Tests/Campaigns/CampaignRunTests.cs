@@ -65,6 +65,9 @@ public class CampaignRunTests(CampaignsFixture fixture)
         Assert.Equal(listed.Append(stopped).Order(), skipped.Select(r => (string)r["to"]!).Order());
         var queued = await fixture.RecipientsAsync((string)created["id"]!, "queued");
         Assert.Equal(1994, queued.Count);
+        // At 1,000/s in chunks of 100, the last chunk starts at least 1.9 s after the first.
+        var times = queued.Select(r => CreatedAt((string)r["messageId"]!)).Order().ToList();
+        Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(1.8), $"1,994 recipients at 1,000/s were queued within {times[^1] - times[0]}");
         var message = await Http.GetFromJsonAsync<JsonObject>($"/api/messages/{queued[0]["messageId"]}");
         Assert.Equal((string?)created["id"], (string?)message!["template"]!["campaignId"]);
     }
