@@ -102,6 +102,7 @@ public static class HubApp
         secured.MapSubscriptionEndpoints();
         secured.MapSuppressionEndpoints();
         secured.MapTemplateEndpoints();
+        secured.MapAnalyticsEndpoints();
         secured.MapCampaignEndpoints();
         return app;
     }
@@ -158,6 +159,7 @@ public static class HubApp
         services.AddSingleton<TemplateLibraryHandler>();
         services.AddSingleton<TemplateMediaHandler>();
         services.AddSingleton<TemplateWebhookHandler>();
+        services.AddSingleton<TemplatePacing>();
         services.AddSingleton<TemplateMessages>();
         services.AddSingleton<SendTemplateHandler>();
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using WhatsAppHub.Functions.Templates;
 using WhatsAppHub.Functions.Tests.Support;
 
 namespace WhatsAppHub.Functions.Tests;
@@ -10,17 +11,20 @@ namespace WhatsAppHub.Functions.Tests;
 [Collection("Hub")]
 public class PathFuzzTests(HubFixture fixture)
 {
+    /// <summary>The generic template send and each typed one (<c>/send/{kind}</c>).</summary>
+    private static readonly string[] SendRoutes = ["", .. TemplateSendKinds.All.Select(k => "/" + k.Route)];
+
     private static readonly string[] Shapes = ["wamid.", "hubmedia-", "0196f6e2", "MSG|", "..", "%2F", "", "x", "+4477009", "order_shipped", "TEMPLATE|"];
 
     [Fact]
     public async Task Random_ids_in_paths_get_no_server_error()
     {
         var random = new Random(9457);
-        for (var i = 0; i < 1950; i++)
+        for (var i = 0; i < 2100; i++)
         {
             var id = Uri.EscapeDataString(Shapes[random.Next(Shapes.Length)] + RandomText(random));
             if (id.Length == 0) id = "a";
-            using var request = (i % 13) switch
+            using var request = (i % 14) switch
             {
                 0 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}"),
                 1 => new HttpRequestMessage(HttpMethod.Get, $"/api/media/{id}"),
@@ -28,7 +32,7 @@ public class PathFuzzTests(HubFixture fixture)
                 3 => new HttpRequestMessage(HttpMethod.Get, $"/api/messages/{id}/statuses"),
                 4 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}"),
                 5 => new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}/messages"),
-                6 => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/{id}/send")
+                6 => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/{id}/send{SendRoutes[i / 13 % SendRoutes.Length]}")
                 {
                     Content = new StringContent("""{"to":"+447700900123","language":"en_US"}""", Encoding.UTF8, "application/json"),
                 },
@@ -41,6 +45,7 @@ public class PathFuzzTests(HubFixture fixture)
                     Content = new StringContent("""{"category":"UTILITY"}""", Encoding.UTF8, "application/json"),
                 },
                 12 => new HttpRequestMessage(HttpMethod.Delete, $"/api/templates/{id}?language=en_US"),
+                13 => new HttpRequestMessage(HttpMethod.Get, $"/api/templates/{id}/analytics"),
                 _ => new HttpRequestMessage(HttpMethod.Post, $"/api/templates/library/{id}")
                 {
                     Content = new StringContent("""{"name":"fuzz_copy","language":"en_US","category":"UTILITY"}""", Encoding.UTF8, "application/json"),

@@ -75,5 +75,8 @@ public sealed record MessageError(string Type, string? Code, string Title, strin
 /// Which stored template an outbound message was sent from (<c>POST /api/templates/{name}/send</c>), kept on its
 /// MESSAGE row so template analytics can group sends by name, language and category without parsing the raw JSON;
 /// <paramref name="CampaignId"/> names the campaign that sent it, so its statuses count toward the campaign's progress.
+/// <paramref name="CodeExpirationMinutes"/> (an authentication template's code expiry) goes to the AUTH_MESSAGE row
+/// written with the message, not to the MESSAGE row, so it is not shown with the message's template.
 /// </summary>
-public sealed record TemplateDetails(string Name, string Language, string? Category, string? CampaignId = null);
+public sealed record TemplateDetails(string Name, string Language, string? Category, string? CampaignId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] int? CodeExpirationMinutes = null);

@@ -5,6 +5,7 @@ using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
+using WhatsAppHub.Functions.Templates;
 
 namespace WhatsAppHub.Functions.Inbound;
 
@@ -24,6 +25,7 @@ public sealed class StatusWebhookHandler(
     ConversationStore conversations,
     SendCompletions completions,
     OutcomeCounter outcomes,
+    TemplatePacing pacing,
     TimeProvider clock,
     ILogger<StatusWebhookHandler> logger)
 {
@@ -92,6 +94,7 @@ public sealed class StatusWebhookHandler(
             }
             // Counted only after the row moved under its ETag: a repeated or late status, or a lost race, counts nothing.
             if (moves) outcomes.Count(message.Status, updated);
+            if (moves && TemplatePacing.IsDrop(updated)) await pacing.RecordDropAsync(updated, update.Timestamp ?? now, cancellationToken);
             if (learnsWamid) await store.IndexWamidAsync(update.Wamid, message.Id, cancellationToken);
             if (updated.IsFinal) completions.Complete(updated);
             logger.LogInformation("Message {MessageId} is {Status} ({Wamid})", message.Id, updated.Status.ToWire(), update.Wamid);

@@ -8,7 +8,8 @@ namespace WhatsAppHub.Functions.Messaging;
 /// <summary>
 /// Group commit for accepts (<see cref="GroupCommit{TItem,TResult}"/>): messages accepted at about the same time are
 /// stored together, with ONE <c>outbound</c> queue message carrying all their ids and one table transaction per
-/// partition (ids made together share one, see <see cref="MessageKeys"/>), instead of two storage calls per message.
+/// partition (ids made together share one, see <see cref="MessageKeys"/>; two when template sends' MARKETING_MESSAGE /
+/// AUTH_MESSAGE rows make more than 100 rows), instead of two storage calls per message.
 /// <para>
 /// Order is what it was per message: the queue message first, then the rows, so a row never exists without queue work
 /// (queue work without a row, from a batch whose insert failed, is dropped by the worker). Each caller gets its own

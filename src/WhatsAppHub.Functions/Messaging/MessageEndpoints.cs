@@ -51,8 +51,14 @@ public static class MessageEndpoints
     private static async Task<IResult> GetAsync(string id, MessageStore store, CancellationToken cancellationToken)
     {
         if (id.Length > 512) return HubProblems.NotFound("No message has that id.");
-        var found = await store.FindAsync(id, cancellationToken);
-        return found is { } f ? Results.Ok(MessageView.From(f.Message)) : HubProblems.NotFound($"No message has the id or wamid '{id}'.");
+        if (await store.FindAsync(id, cancellationToken) is not { } found) return HubProblems.NotFound($"No message has the id or wamid '{id}'.");
+        var view = MessageView.From(found.Message);
+        if (await store.FindTemplateSendAsync(found.Message, cancellationToken) is { } side)
+        {
+            var (marketing, authentication) = TemplateSendRows.View(side);
+            view = view with { Marketing = marketing, Authentication = authentication };
+        }
+        return Results.Ok(view);
     }
 
     private static async Task<IResult> ListStatusesAsync(string id, MessageStore store, MessageStatusHistory history, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Core.Storage;
 using WhatsAppHub.Core.Validation;
 using WhatsAppHub.Functions.Problems;
 
@@ -54,6 +55,8 @@ public sealed record MessageListQuery(string? WaId, string? PhoneNumberId, Messa
         };
         if (From is { } from) conditions.Add($"RowKey ge {TableFilter.Quote(MessageKeys.IdPrefix(from))}");
         if (Until is { } until) conditions.Add($"RowKey lt {TableFilter.Quote(MessageKeys.IdPrefix(until.AddMilliseconds(1)))}");
+        // The MSG partitions also hold the MARKETING_MESSAGE / AUTH_MESSAGE rows of template sends.
+        conditions.Add(TableFilter.Equal(ItemType.PropertyName, ItemType.Message));
         if (WaId is not null) conditions.Add(TableFilter.Equal("waId", WaId));
         if (PhoneNumberId is not null) conditions.Add(TableFilter.Equal("phoneNumberId", PhoneNumberId));
         if (Status is { } s) conditions.Add(TableFilter.Equal("status", s.ToWire()));

@@ -63,7 +63,7 @@ internal static class MessageRows
     /// A string property holds 32 K characters: a longer value (a received order or Flow reply can be) is kept in parts
     /// <c>{name}</c>, <c>{name}1</c>, … with <c>{name}Parts</c>, never cut; a part never splits a surrogate pair.
     /// </summary>
-    private static void SetLong(TableRow row, string name, string value)
+    internal static void SetLong(TableRow row, string name, string value)
     {
         if (value.Length <= TableRowLimits.MaxStringLength)
         {
@@ -82,7 +82,7 @@ internal static class MessageRows
         row.Set(name + "Parts", part);
     }
 
-    private static string? GetLong(TableRow row, string name)
+    internal static string? GetLong(TableRow row, string name)
     {
         if (row.GetInt32(name + "Parts") is not { } parts) return row.GetString(name);
         return string.Concat(Enumerable.Range(0, parts).Select(p => row.GetString(p == 0 ? name : name + p)));

@@ -19,17 +19,50 @@ public sealed class MessageStore(TableService tables)
 
     private readonly ITableStore _table = tables.GetTable(HubTables.Messages);
 
-    /// <summary>Stores a new message; false when a message with its id exists already (which is then left as it is).</summary>
-    public Task<bool> InsertIfAbsentAsync(MessageRecord message, CancellationToken cancellationToken) =>
-        _table.InsertIfAbsentAsync(ToRow(message), cancellationToken);
+    /// <summary>
+    /// Stores a new message (with its MARKETING_MESSAGE or AUTH_MESSAGE row, in one transaction); false when a message
+    /// with its id exists already (which is then left as it is).
+    /// </summary>
+    public async Task<bool> InsertIfAbsentAsync(MessageRecord message, CancellationToken cancellationToken)
+    {
+        var rows = ToRows(message);
+        if (rows.Count == 1) return await _table.InsertIfAbsentAsync(rows[0], cancellationToken);
+        try
+        {
+            await _table.SubmitBatchAsync(rows.Select(TableBatchAction.Insert).ToList(), cancellationToken);
+            return true;
+        }
+        catch (TableBatchException e) when (e.Status == 409)
+        {
+            return false; // the rows are written together, so the message exists
+        }
+    }
 
     /// <summary>
-    /// Stores new messages of ONE partition (at most <see cref="MaxBatch"/>) in one transaction: all or none. A message
-    /// whose row exists already is left as it is (as <see cref="InsertIfAbsentAsync"/> does) and the rest are stored.
+    /// Stores new messages of ONE partition in as few transactions as hold their rows (a message and its side row are
+    /// never split; <see cref="MaxBatch"/> rows each): all or none per transaction. A message whose row exists already
+    /// is left as it is (as <see cref="InsertIfAbsentAsync"/> does) and the rest are stored.
     /// </summary>
     public async Task InsertAllAsync(IReadOnlyList<MessageRecord> messages, CancellationToken cancellationToken)
     {
-        var pending = messages.ToList();
+        var chunks = new List<List<MessageRecord>>();
+        var rows = 0;
+        foreach (var message in messages)
+        {
+            var count = ToRows(message).Count;
+            if (chunks.Count == 0 || rows + count > MaxBatch)
+            {
+                chunks.Add([]);
+                rows = 0;
+            }
+            chunks[^1].Add(message);
+            rows += count;
+        }
+        await Task.WhenAll(chunks.Select(chunk => InsertChunkAsync(chunk, cancellationToken)));
+    }
+
+    private async Task InsertChunkAsync(List<MessageRecord> pending, CancellationToken cancellationToken)
+    {
         while (pending.Count > 0)
         {
             if (pending.Count == 1)
@@ -37,14 +70,25 @@ public sealed class MessageStore(TableService tables)
                 await InsertIfAbsentAsync(pending[0], cancellationToken);
                 return;
             }
+            // Which message each action belongs to, so a refused action names the message to leave out.
+            var owners = new List<int>();
+            var actions = new List<TableBatchAction>();
+            for (var i = 0; i < pending.Count; i++)
+            {
+                foreach (var row in ToRows(pending[i]))
+                {
+                    actions.Add(TableBatchAction.Insert(row));
+                    owners.Add(i);
+                }
+            }
             try
             {
-                await _table.SubmitBatchAsync(pending.Select(m => TableBatchAction.Insert(ToRow(m))).ToList(), cancellationToken);
+                await _table.SubmitBatchAsync(actions, cancellationToken);
                 return;
             }
-            catch (TableBatchException e) when (e.Status == 409 && e.FailedActionIndex is { } index && index < pending.Count)
+            catch (TableBatchException e) when (e.Status == 409 && e.FailedActionIndex is { } index && index < owners.Count)
             {
-                pending.RemoveAt(index); // exists already (a repeat of an idempotent accept raced this one): keep it as it is
+                pending.RemoveAt(owners[index]); // exists already (a repeat of an idempotent accept raced this one): keep it as it is
             }
             catch (TableBatchException e) when (e.Status == 409)
             {
@@ -54,6 +98,15 @@ public sealed class MessageStore(TableService tables)
             }
         }
     }
+
+    /// <summary>
+    /// The MARKETING_MESSAGE or AUTH_MESSAGE row of a message sent from a template of that category (a point read), or
+    /// null: for <c>GET /api/messages/{id}</c>, which shows it with the message.
+    /// </summary>
+    public async Task<TableRow?> FindTemplateSendAsync(MessageRecord message, CancellationToken cancellationToken) =>
+        TemplateSendRows.Suffix(message.Template?.Category) is { } suffix && message.Direction == MessageDirection.Outbound
+            ? await _table.GetAsync(MessageKeys.MessagePartition(message.Id), MessageKeys.MessageRowKey(message.Id) + suffix, cancellationToken)
+            : null;
 
     /// <summary>Replaces the row if nobody changed it since <paramref name="etag"/>; returns the new ETag.</summary>
     public Task<string> UpdateAsync(MessageRecord message, string etag, CancellationToken cancellationToken) =>
@@ -240,6 +293,8 @@ public sealed class MessageStore(TableService tables)
         var found = new Dictionary<string, (MessageRecord, string)>(StringComparer.Ordinal);
         foreach (var row in pages.SelectMany(p => p))
         {
+            // A RowKey range over ids also holds the MARKETING_MESSAGE / AUTH_MESSAGE rows of the ids in it.
+            if (row.GetString(ItemType.PropertyName) != ItemType.Message) continue;
             var message = MessageRows.FromRow(row);
             if (wanted.Contains(message.Id)) found[message.Id] = (message, row.ETag!);
         }
@@ -258,6 +313,16 @@ public sealed class MessageStore(TableService tables)
 
     private static TableRow ToRow(MessageRecord message) =>
         MessageRows.ToRow(message, MessageKeys.MessagePartition(message.Id), MessageKeys.MessageRowKey(message.Id));
+
+    /// <summary>The rows a new message is stored as: its MESSAGE row, and a template send's side row (<see cref="TemplateSendRows"/>).</summary>
+    private static List<TableRow> ToRows(MessageRecord message)
+    {
+        var partition = MessageKeys.MessagePartition(message.Id);
+        var rowKey = MessageKeys.MessageRowKey(message.Id);
+        var rows = new List<TableRow> { MessageRows.ToRow(message, partition, rowKey) };
+        if (TemplateSendRows.For(message, partition, rowKey) is { } side) rows.Add(side);
+        return rows;
+    }
 
     private static TableRow PointerRow(string wamid, string messageId)
     {

@@ -7,7 +7,8 @@ namespace WhatsAppHub.Functions.Messaging;
 /// <summary>
 /// The JSON a caller sees for a message (<c>GET /api/messages/{id}</c> and send answers). A received message has
 /// <c>direction</c> inbound, <c>from</c> (<see cref="Sender"/>: the contact's wa_id), <c>contactName</c> and <c>summary</c>; its <c>to</c>
-/// is the business's display number and <c>message</c> the item exactly as Meta sent it.
+/// is the business's display number and <c>message</c> the item exactly as Meta sent it. <c>GET</c> adds a template send's
+/// <c>marketing</c> or <c>authentication</c> row (<see cref="TemplateSendRows"/>).
 /// </summary>
 public sealed record MessageView(
     string Id,
@@ -28,7 +29,9 @@ public sealed record MessageView(
     string? Summary = null,
     string? PricingCategory = null,
     string? ConversationId = null,
-    TemplateDetails? Template = null)
+    TemplateDetails? Template = null,
+    MarketingMessageView? Marketing = null,
+    AuthMessageView? Authentication = null)
 {
     public static MessageView From(MessageRecord m) => new(
         m.Id, m.Wamid, m.Status.ToWire(), m.Direction.ToString().ToLowerInvariant(), m.PhoneNumberId, m.To, m.Type,

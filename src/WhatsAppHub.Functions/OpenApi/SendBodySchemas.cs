@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Messaging.Content;
+using WhatsAppHub.Functions.Templates;
 
 namespace WhatsAppHub.Functions.OpenApi;
 
@@ -28,17 +29,17 @@ internal static class SendBodySchemas
     }
 
     /// <summary>
-    /// The body of <c>POST /api/templates/{name}/send</c> (<paramref name="authentication"/>: <c>/send/authentication</c>):
-    /// the recipient and the stored template's language, with the values bound to its definition (or the one-time code).
+    /// The body of <c>POST /api/templates/{name}/send</c> (<paramref name="kind"/>: <c>/send/{kind}</c>): the recipient
+    /// and the stored template's language, with the values bound to its definition (or the kind's typed members).
     /// </summary>
-    public static OpenApiSchema StoredTemplate(bool authentication)
+    public static OpenApiSchema StoredTemplate(TemplateSendKind? kind)
     {
         var body = Schema.Object()
             .Required("to", Schema.String(Math.Max(RecipientRules.MaxPhoneLength, RecipientRules.MaxGroupIdLength),
                 description: "The recipient's phone number with country code, or the group id when recipient_type is group.").Visibility("important"))
             .Required("language", Schema.String(6, description: "The locale code of the stored template, such as en_US.").Visibility("important"));
-        body = authentication
-            ? body.Required("code", Schema.String(Core.Templates.TemplateBinder.MaxCodeLength, description: "The one-time code; it fills the body and the OTP button.").Visibility("important"))
+        body = kind is not null
+            ? TemplateKindSchemas.AddMembers(body, kind)
             : body.Optional("values", Schema.OpenObject(
                 "The template's values: header, body (by name, or an array by position), buttons [{index, value}], expiration_time_ms, cards, tap_target; see docs/capabilities.md."));
         return body

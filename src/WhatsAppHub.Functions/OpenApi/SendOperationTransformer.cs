@@ -15,13 +15,15 @@ internal sealed class SendOperationTransformer : IOpenApiOperationTransformer
 {
     private static readonly Dictionary<string, OutboundRoute> RoutesByOperation =
         OutboundRoutes.All.ToDictionary(r => r.OperationName, StringComparer.Ordinal);
+    private static readonly Dictionary<string, TemplateSendKind> KindsByOperation =
+        TemplateSendKinds.All.ToDictionary(k => k.OperationName, StringComparer.Ordinal);
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         OpenApiSchema body;
         if (operation.OperationId == MessageEndpoints.AnyTypeOperationName) body = SendBodySchemas.AnyType();
-        else if (operation.OperationId is TemplateEndpoints.SendOperationName or TemplateEndpoints.SendAuthenticationOperationName)
-            body = SendBodySchemas.StoredTemplate(operation.OperationId == TemplateEndpoints.SendAuthenticationOperationName);
+        else if (operation.OperationId == TemplateEndpoints.SendOperationName) body = SendBodySchemas.StoredTemplate(null);
+        else if (operation.OperationId is { } kindId && KindsByOperation.TryGetValue(kindId, out var kind)) body = SendBodySchemas.StoredTemplate(kind);
         else if (operation.OperationId is { } id && RoutesByOperation.TryGetValue(id, out var route)) body = SendBodySchemas.For(route);
         else return Task.CompletedTask;
 

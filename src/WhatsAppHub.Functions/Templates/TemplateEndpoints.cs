@@ -7,12 +7,12 @@ namespace WhatsAppHub.Functions.Templates;
 /// <summary>
 /// Routes of the Templates area, management side: create, list, read, update and delete message templates through
 /// EUM, browse Meta's template library and create from it, upload header media, and sync the rows with EUM; and sending a
-/// stored template with its values bound (<see cref="SendTemplateHandler"/>).
+/// stored template with its values bound (<see cref="SendTemplateHandler"/>), generically or through one typed route per kind
+/// (<see cref="TemplateSendKinds"/>).
 /// </summary>
 public static class TemplateEndpoints
 {
     public const string SendOperationName = "SendTemplate";
-    public const string SendAuthenticationOperationName = "SendAuthenticationTemplate";
 
     public static RouteGroupBuilder MapTemplateEndpoints(this RouteGroupBuilder api)
     {
@@ -46,11 +46,14 @@ public static class TemplateEndpoints
             .WithName(SendOperationName)
             .WithSummary("Send a stored template to one recipient: {to, language, values?, phoneNumberId?}; values are bound by name or position to the stored definition and checked before EUM is called; answers as POST /api/messages does.")
             .ProducesSendResponses();
-        templates.MapPost("/{name}/send/authentication", (string name, HttpRequest request, SendTemplateHandler handler, CancellationToken ct) =>
-                handler.SendAuthenticationAsync(name, request, ct))
-            .WithName(SendAuthenticationOperationName)
-            .WithSummary("Send a stored AUTHENTICATION template with a one-time code: {to, language, code, phoneNumberId?}; the code fills the body and the OTP button.")
-            .ProducesSendResponses();
+        foreach (var kind in TemplateSendKinds.All)
+        {
+            templates.MapPost("/{name}/send/" + kind.Route, (string name, HttpRequest request, SendTemplateHandler handler, CancellationToken ct) =>
+                    handler.SendKindAsync(name, kind, request, ct))
+                .WithName(kind.OperationName)
+                .WithSummary(kind.Summary)
+                .ProducesSendResponses();
+        }
         return api;
     }
 

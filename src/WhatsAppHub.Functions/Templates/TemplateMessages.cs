@@ -56,7 +56,13 @@ public sealed class TemplateMessages(WabaResolver wabas, TemplateStore store, Hu
         return message;
     }
 
-    /// <summary>What a message built from <paramref name="template"/> records on its MESSAGE row.</summary>
+    /// <summary>
+    /// What a message built from <paramref name="template"/> records on its MESSAGE row (and its MARKETING_MESSAGE or
+    /// AUTH_MESSAGE row: an authentication template's code expiry is read from its definition).
+    /// </summary>
     public static TemplateDetails Details(TemplateRecord template, string? campaignId = null) =>
-        new(template.Name, template.Language, template.Category, campaignId);
+        new(template.Name, template.Language, template.Category, campaignId,
+            template.Category == TemplateDefinitionRules.Authentication && template.DefinitionJson is { } definition
+                ? TemplateShape.Read(definition).CodeExpirationMinutes
+                : null);
 }

@@ -29,7 +29,8 @@ public sealed record TemplateRecord(
     DateTimeOffset? UpdatedAt,
     DateTimeOffset? LastSyncedAt,
     DateTimeOffset? StatusAt,
-    IReadOnlyList<TemplateChange> History)
+    IReadOnlyList<TemplateChange> History,
+    TemplatePacingRecord? Pacing = null)
 {
     public static TemplateRecord From(TableRow r) => new(
         r.GetString("wabaId") ?? string.Empty,
@@ -51,5 +52,9 @@ public sealed record TemplateRecord(
         r.GetDateTimeOffset("updatedAt"),
         r.GetDateTimeOffset("lastSyncedAt"),
         r.GetDateTimeOffset("statusAt"),
-        TemplateRows.History(r));
+        TemplateRows.History(r),
+        r.GetInt64("pacingDroppedMessages") is { } dropped ? new TemplatePacingRecord(dropped, r.GetDateTimeOffset("pacingLastDroppedAt")) : null);
 }
+
+/// <summary>Messages of the template Meta's pacing dropped (failed with 132015), and when the last one was.</summary>
+public sealed record TemplatePacingRecord(long DroppedMessages, DateTimeOffset? LastDroppedAt);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WhatsAppHub.Core.Templates;
 using WhatsAppHub.Core.Tests.Messaging.Content;
 using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Testing.Templates;
 
 namespace WhatsAppHub.Core.Tests.Templates;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Core.Templates;
 using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Testing.Templates;
 
 namespace WhatsAppHub.Core.Tests.Templates;
 

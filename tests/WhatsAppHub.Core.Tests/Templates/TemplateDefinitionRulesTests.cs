@@ -1,6 +1,7 @@
 using System.Text.Json;
 using WhatsAppHub.Core.Templates;
 using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Testing.Templates;
 
 namespace WhatsAppHub.Core.Tests.Templates;
 

@@ -70,6 +70,9 @@ public class CampaignRunTests(CampaignsFixture fixture)
         Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(1.8), $"1,994 recipients at 1,000/s were queued within {times[^1] - times[0]}");
         var message = await Http.GetFromJsonAsync<JsonObject>($"/api/messages/{queued[0]["messageId"]}");
         Assert.Equal((string?)created["id"], (string?)message!["template"]!["campaignId"]);
+        // Its MARKETING_MESSAGE row names the campaign and what this recipient was sent.
+        Assert.Equal((string?)created["id"], (string?)message["marketing"]!["campaignId"]);
+        Assert.Contains("Name", message["marketing"]!["parameters"]!.ToJsonString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Messaging.Content;
 using WhatsAppHub.Core.Messaging.Interactive;
+using WhatsAppHub.Functions.Templates;
 using WhatsAppHub.Functions.Tests.Support;
 using static WhatsAppHub.Functions.Tests.OpenApi.OpenApiDocuments;
 
@@ -39,6 +40,28 @@ public class OpenApiDocumentTests(HubFixture fixture)
             foreach (var status in new[] { "400", "409", "413", "415", "422", "503" })
                 Assert.True(operation.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), $"{route.Path}: {status}");
         }
+    }
+
+    [Fact]
+    public async Task Every_template_kind_has_its_operation_declaring_exactly_the_members_its_route_takes()
+    {
+        var document = await GetAsync(fixture.Hub, OpenApi3Path);
+        var operations = Operations(document);
+
+        foreach (var kind in TemplateSendKinds.All)
+        {
+            Assert.True(operations.TryGetValue(kind.OperationName, out var operation), $"No operation {kind.OperationName}.");
+            Assert.Equal(kind.Summary, operation.GetProperty("summary").GetString());
+            var schema = RequestSchema(document, operation);
+            Assert.Superset(new HashSet<string> { "to", "language" }, Required(schema));
+            // What the handler accepts (anything else is refused by name), no more and no less.
+            Assert.Equal(new HashSet<string>(["language", .. TemplateMessages.EnvelopeMembers, .. kind.Members]), Properties(schema));
+            Assert.True(operation.GetProperty("responses").GetProperty("202").GetProperty("content").TryGetProperty("application/json", out _), kind.Route);
+        }
+        Assert.Contains("couponCode", Required(RequestSchema(document, operations["SendCouponTemplate"])));
+        Assert.Contains("sections", Required(RequestSchema(document, operations["SendMultiProductTemplate"])));
+        // An offer takes a coupon only when its template has a COPY_CODE button.
+        Assert.DoesNotContain("couponCode", Required(RequestSchema(document, operations["SendLimitedTimeOfferTemplate"])));
     }
 
     [Theory]

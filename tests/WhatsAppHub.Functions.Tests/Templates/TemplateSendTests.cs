@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -19,8 +18,8 @@ public class TemplateSendTests(TemplatesFixture fixture)
     [Fact]
     public async Task A_utility_template_with_named_values_reaches_the_sandbox_bound()
     {
-        var name = await CreateApprovedAsync(TemplateDefinitions.Utility, "send_utility", "en_GB");
-        var to = NewRecipient();
+        var name = await fixture.CreateApprovedAsync(TemplateDefinitions.Utility, "send_utility", "en_GB");
+        var to = TemplatesFixture.NewRecipient();
 
         using var sent = await Http.PostAsync($"/api/templates/{name}/send?wait=true", Json($$"""
             { "to": "{{to}}", "language": "en_GB",
@@ -32,14 +31,14 @@ public class TemplateSendTests(TemplatesFixture fixture)
         Assert.Equal("sent", (string?)answer!["status"]);
         Assert.Equal((name, "en_GB", "UTILITY"), ((string?)answer["template"]!["name"], (string?)answer["template"]!["language"], (string?)answer["template"]!["category"]));
 
-        var template = (await SandboxTemplateAsync(to)).AsObject();
+        var template = (await fixture.SandboxTemplateAsync(to)).AsObject();
         Assert.Equal(name, (string?)template["name"]);
         Assert.Equal("en_GB", (string?)template["language"]!["code"]);
         var components = template["components"]!.AsArray();
-        Assert.Equal("""[{"type":"text","parameter_name":"order_id","text":"AB9"}]""", Component(components, "header")["parameters"]!.ToJsonString());
+        Assert.Equal("""[{"type":"text","parameter_name":"order_id","text":"AB9"}]""", TemplatesFixture.Component(components, "header")["parameters"]!.ToJsonString());
         Assert.Equal("""[{"type":"text","parameter_name":"first_name","text":"Priya"},{"type":"text","parameter_name":"eta","text":"Tuesday"}]""",
-            Component(components, "body")["parameters"]!.ToJsonString());
-        var button = Component(components, "button");
+            TemplatesFixture.Component(components, "body")["parameters"]!.ToJsonString());
+        var button = TemplatesFixture.Component(components, "button");
         Assert.Equal(("url", "0"), ((string?)button["sub_type"], button["index"]!.ToJsonString().Trim('"')));
         Assert.Equal("AB9", (string?)button["parameters"]![0]!["text"]);
 
@@ -51,15 +50,15 @@ public class TemplateSendTests(TemplatesFixture fixture)
     [Fact]
     public async Task An_authentication_code_fills_the_body_and_the_copy_code_button()
     {
-        var name = await CreateApprovedAsync(TemplateDefinitions.Authentication, "send_otp", "en_US");
-        var to = NewRecipient();
+        var name = await fixture.CreateApprovedAsync(TemplateDefinitions.Authentication, "send_otp", "en_US");
+        var to = TemplatesFixture.NewRecipient();
 
         using var sent = await Http.PostAsync($"/api/templates/{name}/send/authentication?wait=true", Json($$"""{ "to": "{{to}}", "language": "en_US", "code": "482913" }"""));
         Assert.True(sent.StatusCode == HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
 
-        var components = (await SandboxTemplateAsync(to))["components"]!.AsArray();
-        Assert.Equal("""[{"type":"text","text":"482913"}]""", Component(components, "body")["parameters"]!.ToJsonString());
-        var button = Component(components, "button");
+        var components = (await fixture.SandboxTemplateAsync(to))["components"]!.AsArray();
+        Assert.Equal("""[{"type":"text","text":"482913"}]""", TemplatesFixture.Component(components, "body")["parameters"]!.ToJsonString());
+        var button = TemplatesFixture.Component(components, "button");
         Assert.Equal("url", (string?)button["sub_type"]);
         Assert.Equal("482913", (string?)button["parameters"]![0]!["text"]);
     }
@@ -67,7 +66,7 @@ public class TemplateSendTests(TemplatesFixture fixture)
     [Fact]
     public async Task The_authentication_route_refuses_a_template_of_another_category()
     {
-        var name = await CreateApprovedAsync(TemplateDefinitions.Utility, "not_otp", "en_GB");
+        var name = await fixture.CreateApprovedAsync(TemplateDefinitions.Utility, "not_otp", "en_GB");
         var calls = await fixture.EumCallsAsync("SendWhatsAppMessage");
 
         using var sent = await Http.PostAsync($"/api/templates/{name}/send/authentication", Json("""{ "to": "+447700900124", "language": "en_GB", "code": "1234" }"""));
@@ -80,8 +79,8 @@ public class TemplateSendTests(TemplatesFixture fixture)
     [Fact]
     public async Task Wrong_values_are_refused_naming_each_before_eum_is_called()
     {
-        var name = await CreateApprovedAsync(TemplateDefinitions.Utility, "bad_values", "en_GB");
-        var to = NewRecipient();
+        var name = await fixture.CreateApprovedAsync(TemplateDefinitions.Utility, "bad_values", "en_GB");
+        var to = TemplatesFixture.NewRecipient();
         var calls = await fixture.EumCallsAsync("SendWhatsAppMessage");
 
         // The header value is missing, 'eta' is missing, 'nickname' is not a variable of the body, 'code' is for authentication.
@@ -116,7 +115,7 @@ public class TemplateSendTests(TemplatesFixture fixture)
         var problem = await ProblemAssert.IsProblem(unknown, HttpStatusCode.NotFound, "not-found");
         Assert.Contains("/api/templates/sync", problem.GetProperty("detail").GetString());
 
-        var name = await CreateApprovedAsync(TemplateDefinitions.Utility, "other_language", "en_GB");
+        var name = await fixture.CreateApprovedAsync(TemplateDefinitions.Utility, "other_language", "en_GB");
         using var otherLanguage = await Http.PostAsync($"/api/templates/{name}/send", Json("""{ "to": "+447700900125", "language": "fr" }"""));
         await ProblemAssert.IsProblem(otherLanguage, HttpStatusCode.NotFound, "not-found");
     }
@@ -124,7 +123,7 @@ public class TemplateSendTests(TemplatesFixture fixture)
     [Fact]
     public async Task A_template_paused_by_an_event_is_refused()
     {
-        var name = await CreateApprovedAsync(TemplateDefinitions.Utility, "send_paused", "en_GB");
+        var name = await fixture.CreateApprovedAsync(TemplateDefinitions.Utility, "send_paused", "en_GB");
         var id = (string)(await Http.GetFromJsonAsync<JsonObject>($"/api/templates/{name}?language=en_GB"))!["metaTemplateId"]!;
         using var paused = await fixture.Sandbox.Http.PostAsync($"/sandbox/templates/{id}/status", Json("""{ "event": "PAUSED", "reason": "LOW_QUALITY" }"""));
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
@@ -139,27 +138,4 @@ public class TemplateSendTests(TemplatesFixture fixture)
         Assert.Equal("PAUSED", problem.GetProperty("templateStatus").GetString());
         Assert.Equal(calls, await fixture.EumCallsAsync("SendWhatsAppMessage"));
     }
-
-    private async Task<string> CreateApprovedAsync(Func<string, string, string> definition, string stem, string language)
-    {
-        var name = TemplateDefinitions.UniqueName(stem);
-        using var created = await Http.PostAsync("/api/templates", Json(definition(name, language)));
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        await fixture.WaitForAsync(name, language, t => (string?)t["status"] == "APPROVED");
-        return name;
-    }
-
-    /// <summary>The one template object the sandbox received for <paramref name="to"/>.</summary>
-    private async Task<JsonNode> SandboxTemplateAsync(string to)
-    {
-        var message = Assert.Single(await Messages.SandboxSendsToAsync(fixture.Sandbox.Http, to)).GetProperty("message");
-        Assert.Equal("template", message.GetProperty("type").GetString());
-        return JsonNode.Parse(message.GetProperty("template").GetRawText())!;
-    }
-
-    private static JsonObject Component(JsonArray components, string type) =>
-        Assert.Single(components, c => (string?)c!["type"] == type)!.AsObject();
-
-    private static string NewRecipient() =>
-        "+4477009" + Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WhatsAppHub.Azure.Storage;
@@ -8,6 +9,7 @@ using WhatsAppHub.Functions.Storage;
 using WhatsAppHub.Functions.Tests.Inbound;
 using WhatsAppHub.Functions.Tests.Support;
 using WhatsAppHub.Testing;
+using WhatsAppHub.Testing.Templates;
 
 namespace WhatsAppHub.Functions.Tests.Templates;
 
@@ -31,6 +33,8 @@ public sealed class TemplatesFixture : IAsyncLifetime
 
     public ITableStore InboundEvents { get; private set; } = null!;
 
+    public ITableStore MessagesTable { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await Azurite.InitializeAsync();
@@ -47,6 +51,7 @@ public sealed class TemplatesFixture : IAsyncLifetime
         var tables = new TableService(StorageConnection.Parse(Azurite.ConnectionString));
         Templates = tables.GetTable(HubTables.Templates);
         InboundEvents = tables.GetTable(HubTables.InboundEvents);
+        MessagesTable = tables.GetTable(HubTables.Messages);
     }
 
     /// <summary>How many calls of an operation the sandbox has recorded.</summary>
@@ -66,6 +71,39 @@ public sealed class TemplatesFixture : IAsyncLifetime
         Assert.Fail($"The template never reached the expected state: {last}");
         return last!;
     }
+
+    /// <summary>Creates <paramref name="definition"/> (name, language → JSON) under a fresh name and waits until the sandbox approved it.</summary>
+    public async Task<string> CreateApprovedAsync(Func<string, string, string> definition, string stem, string language)
+    {
+        var name = TemplateDefinitions.UniqueName(stem);
+        using var created = await Hub.Http.PostAsync("/api/templates", TemplateLifecycleTests.Json(definition(name, language)));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        await WaitForAsync(name, language, t => (string?)t["status"] == "APPROVED");
+        return name;
+    }
+
+    /// <summary>The <see cref="TemplateExamples"/> definition named <paramref name="example"/>, created under a fresh name and approved.</summary>
+    public async Task<(string Name, string Language)> CreateApprovedExampleAsync(string example)
+    {
+        var json = TemplateExamples.All[example];
+        var language = (string)JsonNode.Parse(json)!["language"]!;
+        var stem = example.ToLowerInvariant();
+        return (await CreateApprovedAsync((n, l) => TemplateExamples.Named(json, n, l), stem[..Math.Min(stem.Length, 12)], language), language);
+    }
+
+    /// <summary>The one template object the sandbox received for <paramref name="to"/>.</summary>
+    public async Task<JsonNode> SandboxTemplateAsync(string to)
+    {
+        var message = Assert.Single(await Messages.SandboxSendsToAsync(Sandbox.Http, to)).GetProperty("message");
+        Assert.Equal("template", message.GetProperty("type").GetString());
+        return JsonNode.Parse(message.GetProperty("template").GetRawText())!;
+    }
+
+    public static JsonObject Component(JsonArray components, string type) =>
+        Assert.Single(components, c => (string?)c!["type"] == type)!.AsObject();
+
+    public static string NewRecipient() =>
+        "+4477009" + Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Waits until the hub has processed the stored event of an SNS message (10 s at most).</summary>
     public async Task WaitProcessedAsync(string snsMessageId)

@@ -1,8 +1,22 @@
-namespace WhatsAppHub.Core.Tests.Templates;
+using System.Text.Json.Nodes;
 
-/// <summary>Valid definitions: the reference's own (§3.1, §3.7) and one per category and variant built from §3.5–§3.8.</summary>
-internal static class TemplateExamples
+namespace WhatsAppHub.Testing.Templates;
+
+/// <summary>
+/// Valid definitions: the reference's own (§3.1, §3.7) and one per category and variant built from §3.5–§3.8. Shared by
+/// the rule tests (Core) and the end-to-end tests (Functions), which create them under fresh names with <see cref="Named"/>.
+/// </summary>
+public static class TemplateExamples
 {
+    /// <summary><paramref name="example"/> under another name (and language).</summary>
+    public static string Named(string example, string name, string? language = null)
+    {
+        var definition = JsonNode.Parse(example)!.AsObject();
+        definition["name"] = name;
+        if (language is not null) definition["language"] = language;
+        return definition.ToJsonString();
+    }
+
     /// <summary>§3.1, verbatim.</summary>
     public const string OrderShipped = """
         { "name": "order_shipped",
