@@ -38,18 +38,19 @@ public sealed record Campaign(
 }
 
 /// <summary>
-/// A campaign's states: <c>scheduled</c> (waiting for <c>startAt</c>) → <c>running</c> → <c>completed</c>;
+/// A campaign's states: <c>draft</c> (stored, checked, not started: <c>POST …/start</c>) → <c>scheduled</c> (waiting for <c>startAt</c>) → <c>running</c> → <c>completed</c>;
 /// <c>paused</c> (by the caller, or by the hub when the template stopped being sendable) and back; <c>cancelled</c> from any state that has not ended.
 /// </summary>
 public static class CampaignStatuses
 {
+    public const string Draft = "draft";
     public const string Scheduled = "scheduled";
     public const string Running = "running";
     public const string Paused = "paused";
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
 
-    public static IReadOnlyList<string> All { get; } = [Scheduled, Running, Paused, Completed, Cancelled];
+    public static IReadOnlyList<string> All { get; } = [Draft, Scheduled, Running, Paused, Completed, Cancelled];
 
     public static bool HasEnded(string status) => status is Completed or Cancelled;
 }

@@ -5,7 +5,7 @@ using WhatsAppHub.Functions.Storage;
 namespace WhatsAppHub.Functions.Campaigns;
 
 /// <summary>
-/// Pause, resume and cancel: each a state change of the campaign row under its ETag, re-read and re-decided when the
+/// Start (a draft), pause, resume and cancel: each a state change of the campaign row under its ETag, re-read and re-decided when the
 /// runner moved it meanwhile. The runner reads the row before every chunk, so a pause takes effect within one chunk
 /// (about a second of sends); messages already queued still go out. A resume starts a new run (a new run id and queue
 /// message), so queue work of the paused run stops when it wakes.
@@ -24,18 +24,25 @@ public sealed class CampaignControl(CampaignStore store, QueueService queues, Ti
         ChangeAsync(id, "cancel", c => !CampaignStatuses.HasEnded(c.Status),
             (c, now) => c with { Status = CampaignStatuses.Cancelled, StatusReason = "cancelled through the API", UpdatedAt = now, EndedAt = now }, cancellationToken);
 
+    /// <summary>A draft starts (or waits for its <c>startAt</c>) the way a created campaign would.</summary>
+    public Task<IResult> StartAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "start", c => c.Status == CampaignStatuses.Draft, NewRun, cancellationToken, startRun: true);
+
     public Task<IResult> ResumeAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, "resume", c => c.Status == CampaignStatuses.Paused, (c, now) =>
+        ChangeAsync(id, "resume", c => c.Status == CampaignStatuses.Paused, NewRun, cancellationToken, startRun: true);
+
+    private static Campaign NewRun(Campaign c, DateTimeOffset now)
+    {
+        var scheduled = c.StartAt > now;
+        return c with
         {
-            var scheduled = c.StartAt > now;
-            return c with
-            {
-                Status = scheduled ? CampaignStatuses.Scheduled : CampaignStatuses.Running,
-                StatusReason = null,
-                RunId = Guid.NewGuid().ToString("N"),
-                UpdatedAt = now,
-            };
-        }, cancellationToken, startRun: true);
+            Status = scheduled ? CampaignStatuses.Scheduled : CampaignStatuses.Running,
+            StatusReason = null,
+            RunId = Guid.NewGuid().ToString("N"),
+            NextChunkAt = c.Status == CampaignStatuses.Draft ? c.StartAt ?? now : c.NextChunkAt,
+            UpdatedAt = now,
+        };
+    }
 
     private async Task<IResult> ChangeAsync(string id, string action, Func<Campaign, bool> allowed, Func<Campaign, DateTimeOffset, Campaign> change,
         CancellationToken cancellationToken, bool startRun = false)
@@ -50,6 +57,7 @@ public sealed class CampaignControl(CampaignStore store, QueueService queues, Ti
                     {
                         "pause" => "only a scheduled or running campaign can be paused.",
                         "resume" => "only a paused campaign can be resumed.",
+                        "start" => "only a draft can be started (a paused one is resumed).",
                         _ => "it has ended already.",
                     });
             var now = clock.GetUtcNow();

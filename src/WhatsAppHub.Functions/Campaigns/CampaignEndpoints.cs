@@ -18,11 +18,13 @@ public static class CampaignEndpoints
             .WithName("CreateCampaign")
             .WithSummary("Send a stored template to an audience at a pace: JSON {name?, template: {name, language}, phoneNumberId?, startAt?, ratePerSecond?, recipients: [{to, values?}]}, or multipart/form-data with a 'campaign' JSON field and a CSV 'file'; every recipient is bound first; 201 + Location.");
         campaigns.MapGet("/", ListAsync).WithName("ListCampaigns")
-            .WithSummary("List campaigns, oldest first, optionally of one status (scheduled, running, paused, completed, cancelled); continuation pages it.");
+            .WithSummary("List campaigns, oldest first, optionally of one status (draft, scheduled, running, paused, completed, cancelled); continuation pages it.");
         campaigns.MapGet("/{id}", GetAsync).WithName("GetCampaign")
             .WithSummary("A campaign's status and counts: total, pending, queued, sent, delivered, read, failed, skippedSuppressed, skippedOther, and progress.");
         campaigns.MapGet("/{id}/recipients", RecipientsAsync).WithName("ListCampaignRecipients")
             .WithSummary("A campaign's recipients in audience order with their state (pending, queued + messageId, skipped-suppressed, skipped-invalid, refused), optionally of one state.");
+        campaigns.MapPost("/{id}/start", (string id, CampaignControl control, CancellationToken ct) => control.StartAsync(id, ct))
+            .WithName("StartCampaign").WithSummary("Start a draft campaign (created with draft: true), now or at its startAt. 409 in other states.");
         campaigns.MapPost("/{id}/pause", (string id, CampaignControl control, CancellationToken ct) => control.PauseAsync(id, ct))
             .WithName("PauseCampaign").WithSummary("Stop queueing recipients (a scheduled or running campaign); messages already queued still go out. 409 in other states.");
         campaigns.MapPost("/{id}/resume", (string id, CampaignControl control, CancellationToken ct) => control.ResumeAsync(id, ct))

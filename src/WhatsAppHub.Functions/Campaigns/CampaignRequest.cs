@@ -12,8 +12,8 @@ namespace WhatsAppHub.Functions.Campaigns;
 /// <summary>
 /// What <c>POST /api/campaigns</c> asks for, read from either form and checked member by member:
 /// <list type="bullet">
-/// <item><c>application/json</c>: <c>{name?, template: {name, language}, phoneNumberId?, startAt?, ratePerSecond?,
-/// recipients: [{to, values?}]}</c>; errors are named by JSON path (<c>$.recipients[17].to</c>).</item>
+/// <item><c>application/json</c>: <c>{name?, template: {name, language}, phoneNumberId?, startAt?, ratePerSecond?, draft?,
+/// recipients: [{to, values?}]}</c> (<c>draft: true</c> stores it checked but not started); errors are named by JSON path (<c>$.recipients[17].to</c>).</item>
 /// <item><c>multipart/form-data</c>: a <c>campaign</c> field holding the same JSON without <c>recipients</c>, and a
 /// <c>file</c> part holding the audience as CSV (<see cref="CampaignCsv"/>); errors in the file are named
 /// <c>csv.row[n]…</c>.</item>
@@ -27,7 +27,8 @@ public sealed record CampaignRequest(
     DateTimeOffset? StartAt,
     int? RatePerSecond,
     string Source,
-    IReadOnlyList<AudienceEntry> Audience)
+    IReadOnlyList<AudienceEntry> Audience,
+    bool Draft = false)
 {
     /// <summary>
     /// What is wrong so far. A request whose template and audience could be read comes back even with errors, so the
@@ -54,7 +55,7 @@ public sealed record CampaignRequest(
     /// <summary>A start a little in the past (clock skew, a slow client) means now.</summary>
     public static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(5);
 
-    private static readonly HashSet<string> Members = ["name", "template", "phoneNumberId", "startAt", "ratePerSecond", "recipients"];
+    private static readonly HashSet<string> Members = ["name", "template", "phoneNumberId", "startAt", "ratePerSecond", "draft", "recipients"];
     private static readonly HashSet<string> FormMembers = [.. Members.Where(m => m != "recipients")];
     private static readonly HashSet<string> TemplateMembers = ["name", "language"];
     private static readonly HashSet<string> RecipientMembers = ["to", "values"];
@@ -145,7 +146,8 @@ public sealed record CampaignRequest(
         return Finish(envelope, CampaignSources.Csv, audience, errors, content.ToArray());
     }
 
-    private sealed record Envelope(string? Name, string? TemplateName, string? Language, string? PhoneNumberId, bool SenderInvalid, DateTimeOffset? StartAt, int? Rate);
+    private sealed record Envelope(string? Name, string? TemplateName, string? Language, string? PhoneNumberId, bool SenderInvalid, DateTimeOffset? StartAt, int? Rate,
+        bool Draft);
 
     private static Envelope ReadEnvelope(JsonObject json, string root, int maxRate, DateTimeOffset now, ValidationErrors errors)
     {
@@ -206,7 +208,9 @@ public sealed record CampaignRequest(
                 $"'ratePerSecond' must be from 1 to {maxRate}, the sending number's own rate (Outbound__RatePerSecond).");
             rate = null;
         }
-        return new Envelope(name, templateName, language, sender is null ? null : Core.Messaging.PhoneNumberId.Normalize(sender), senderInvalid, startAt, (int?)rate);
+        var draft = JsonRules.Boolean(json, "draft", root, errors) ?? false;
+        return new Envelope(name, templateName, language, sender is null ? null : Core.Messaging.PhoneNumberId.Normalize(sender), senderInvalid, startAt, (int?)rate,
+            draft);
     }
 
     private static List<AudienceEntry>? ReadRecipients(JsonObject json, ValidationErrors errors)
@@ -239,7 +243,7 @@ public sealed record CampaignRequest(
         if (envelope?.TemplateName is null || envelope.Language is null || envelope.SenderInvalid || audience is null)
             return (null, Refuse(errors));
         return (new CampaignRequest(envelope.Name, envelope.TemplateName, envelope.Language, envelope.PhoneNumberId, envelope.StartAt, envelope.Rate,
-            source, audience) { Errors = errors, Content = content }, null);
+            source, audience, envelope.Draft) { Errors = errors, Content = content }, null);
     }
 
     /// <summary>A 400 with at most <see cref="MaxErrors"/> entries, the last saying that more were left out.</summary>

@@ -82,7 +82,7 @@ public sealed class CampaignRunner(
                     await _poison.MoveAsync(queue, queued, $"Campaign {id} was never stored (its create failed after queueing it).", cancellationToken);
                 return;
             }
-            if (campaign.RunId != runId || campaign.Status is CampaignStatuses.Paused || CampaignStatuses.HasEnded(campaign.Status))
+            if (campaign.RunId != runId || campaign.Status is CampaignStatuses.Paused or CampaignStatuses.Draft || CampaignStatuses.HasEnded(campaign.Status))
             {
                 await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken); // stopped, or work of an earlier run
                 return;

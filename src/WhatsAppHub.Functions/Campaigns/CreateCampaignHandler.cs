@@ -66,14 +66,15 @@ public sealed class CreateCampaignHandler(
         var scheduled = campaign.StartAt > now;
         var stored = new Campaign(id, campaign.Name, template.Name, template.Language, template.Category, sender, campaign.Source, campaign.StartAt,
             campaign.RatePerSecond ?? Math.Min(options.Campaigns.RatePerSecond, options.Outbound.RatePerSecond),
-            scheduled ? CampaignStatuses.Scheduled : CampaignStatuses.Running, null, recipients.Count, 0, 0, 0, 0, 0, runId,
+            campaign.Draft ? CampaignStatuses.Draft : scheduled ? CampaignStatuses.Scheduled : CampaignStatuses.Running, null, recipients.Count, 0, 0, 0, 0, 0, runId,
             scheduled ? campaign.StartAt : now, now, now, null, null);
 
         await store.WriteRecipientsAsync(id, recipients, cancellationToken);
         // The queue message before the row: a row without queue work would never run, while work without a row (the
         // insert failed, answered 503) is dropped by the runner after a grace period.
-        await _queue.PutAsync(CampaignWork.ToText(id, runId), visibilityDelay: CampaignRunner.QueueDelay(stored.StartAt - now),
-            timeToLive: Timeout.InfiniteTimeSpan, ct: cancellationToken);
+        if (!campaign.Draft)
+            await _queue.PutAsync(CampaignWork.ToText(id, runId), visibilityDelay: CampaignRunner.QueueDelay(stored.StartAt - now),
+                timeToLive: Timeout.InfiniteTimeSpan, ct: cancellationToken);
         await store.InsertAsync(stored, cancellationToken);
         logger.LogInformation("Campaign {CampaignId} created: template {Template} ({Language}), {Count} recipients from {Source}, {Rate}/s, {Status}",
             id, template.Name, template.Language, recipients.Count, campaign.Source, stored.RatePerSecond, stored.Status);

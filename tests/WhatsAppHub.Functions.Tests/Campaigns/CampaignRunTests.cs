@@ -238,6 +238,29 @@ public class CampaignRunTests(CampaignsFixture fixture)
     }
 
     [Fact]
+    public async Task A_draft_waits_until_it_is_started()
+    {
+        var template = await fixture.CreateApprovedAsync(Marketing, "draft", "en");
+        var numbers = NewNumbers(4);
+        var created = await fixture.CreateCampaignAsync($$"""
+            { "template": { "name": "{{template}}", "language": "en" }, "draft": true, "ratePerSecond": 10, "recipients": {{Recipients(numbers)}} }
+            """);
+        Assert.Equal("draft", (string?)created["status"]);
+        var location = $"/api/campaigns/{created["id"]}";
+        await ProblemAssert.IsProblem(await Http.PostAsync($"{location}/pause", null), HttpStatusCode.Conflict, "campaign-state");
+        await ProblemAssert.IsProblem(await Http.PostAsync($"{location}/resume", null), HttpStatusCode.Conflict, "campaign-state");
+        await Task.Delay(1500);
+        Assert.Equal(0, (int)(await Http.GetFromJsonAsync<JsonObject>(location))!["counts"]!["queued"]!);
+        Assert.Empty(await Messages.SandboxSendsToAsync(fixture.Sandbox.Http, numbers[0]));
+
+        using var start = await Http.PostAsync($"{location}/start", null);
+        Assert.True(start.StatusCode == HttpStatusCode.OK, await start.Content.ReadAsStringAsync());
+        Assert.Equal("running", (string?)(await start.Content.ReadFromJsonAsync<JsonObject>())!["status"]);
+        await fixture.WaitForAsync(location, c => (long?)c["counts"]!["sent"] == 4, TimeSpan.FromSeconds(20));
+        await ProblemAssert.IsProblem(await Http.PostAsync($"{location}/start", null), HttpStatusCode.Conflict, "campaign-state");
+    }
+
+    [Fact]
     public async Task A_template_paused_by_meta_pauses_the_campaign_and_sends_nothing_more()
     {
         var template = await fixture.CreateApprovedAsync(Marketing, "meta_paused", "en");
