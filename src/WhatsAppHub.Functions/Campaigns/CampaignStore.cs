@@ -72,8 +72,10 @@ public sealed class CampaignStore(TableService tables)
     }
 
     /// <summary>Recipients <paramref name="from"/> to <paramref name="to"/> (exclusive), all in one block: one partition query.</summary>
-    public async Task<IReadOnlyList<CampaignRecipient>> RecipientsAsync(string campaignId, int from, int to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CampaignRecipient>> RecipientsAsync(string campaignId, int from, int to, CancellationToken cancellationToken,
+        string? state = null)
     {
+        var range = TableFilter.Range("RowKey", CampaignKeys.RecipientRowKey(campaignId, from), CampaignKeys.RecipientRowKey(campaignId, to));
         var recipients = new List<CampaignRecipient>();
         TableContinuation? continuation = null;
         do
@@ -81,7 +83,7 @@ public sealed class CampaignStore(TableService tables)
             var page = await _table.QueryAsync(new TableQuery
             {
                 PartitionKey = CampaignKeys.RecipientPartition(campaignId, from),
-                Filter = TableFilter.Range("RowKey", CampaignKeys.RecipientRowKey(campaignId, from), CampaignKeys.RecipientRowKey(campaignId, to)),
+                Filter = state is null ? range : $"{range} and {TableFilter.Equal("state", state)}",
                 Continuation = continuation,
             }, cancellationToken);
             recipients.AddRange(page.Rows.Select(RecipientFromRow));
@@ -95,12 +97,12 @@ public sealed class CampaignStore(TableService tables)
         CancellationToken cancellationToken)
     {
         var items = new List<CampaignRecipient>();
-        // Block by block: each is one partition; a state filter scans the block.
+        // Block by block: each is one partition; a state filter is applied by the service, which scans the block.
         for (var start = from; start < total && items.Count < limit; start = CampaignKeys.BlockEnd(start))
         {
             var end = Math.Min(total, CampaignKeys.BlockEnd(start));
-            var block = await RecipientsAsync(campaignId, start, end, cancellationToken);
-            foreach (var recipient in block.Where(r => state is null || r.State == state))
+            var block = await RecipientsAsync(campaignId, start, end, cancellationToken, state);
+            foreach (var recipient in block)
             {
                 if (items.Count == limit) return (items, recipient.Index);
                 items.Add(recipient);
