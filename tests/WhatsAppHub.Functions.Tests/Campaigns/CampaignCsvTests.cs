@@ -68,7 +68,6 @@ public class CampaignCsvTests(CampaignsFixture fixture)
     {
         var template = await fixture.CreateApprovedAsync(n => TemplateDefinitions.Utility(n), "csv_broken", "en_GB");
         var numbers = CampaignsFixture.NewNumbers(4);
-        var calls = await fixture.EumCallsAsync("SendWhatsAppMessage");
         // Row 3: not a number. Row 4: no eta. Row 5: one field too few.
         var csv = $"""
             to,header.order_id,body.first_name,body.eta,buttons.0
@@ -104,8 +103,10 @@ public class CampaignCsvTests(CampaignsFixture fixture)
         var partPaths = ProblemAssert.ErrorPaths(await ProblemAssert.IsProblem(noParts, HttpStatusCode.BadRequest, "validation")).ToList();
         Assert.Equal(["$.campaign", "$.extra", "$.file"], partPaths.Order());
 
-        Assert.Equal(calls, await fixture.EumCallsAsync("SendWhatsAppMessage"));
-        Assert.Empty(await Messages.SandboxSendsToAsync(fixture.Sandbox.Http, numbers[0]));
+        // Other campaigns of the collection may still be sending, so the sandbox is asked about these numbers only.
+        await Task.Delay(1000);
+        var sends = await fixture.SandboxSendsByNumberAsync();
+        Assert.All(numbers, n => Assert.False(sends.ContainsKey(Core.Messaging.RecipientRules.ToWaId(n))));
     }
 
     [Fact]

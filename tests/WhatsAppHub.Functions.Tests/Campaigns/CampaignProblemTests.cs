@@ -22,7 +22,6 @@ public class CampaignProblemTests(CampaignsFixture fixture)
     {
         var template = await fixture.CreateApprovedAsync(Marketing, "bad_campaign", "en");
         var numbers = NewNumbers(4);
-        var calls = await fixture.EumCallsAsync("SendWhatsAppMessage");
         var listed = await CampaignCountAsync();
 
         using var refused = await Http.PostAsync("/api/campaigns", Json($$"""
@@ -49,7 +48,10 @@ public class CampaignProblemTests(CampaignsFixture fixture)
         Assert.Contains("$.recipients[4]", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("$.recipients[0]", StringComparison.Ordinal));
 
-        Assert.Equal(calls, await fixture.EumCallsAsync("SendWhatsAppMessage"));
+        // Other campaigns of the collection may still be sending, so the sandbox is asked about these numbers only.
+        await Task.Delay(1000);
+        var sends = await fixture.SandboxSendsByNumberAsync();
+        Assert.All(numbers, n => Assert.False(sends.ContainsKey(Core.Messaging.RecipientRules.ToWaId(n))));
         Assert.Equal(listed, await CampaignCountAsync());
     }
 

@@ -101,10 +101,6 @@ public sealed class CampaignsFixture : IAsyncLifetime
             .ToDictionary(g => g.Key, g => g.Count());
     }
 
-    /// <summary>How many calls of an operation the sandbox has recorded.</summary>
-    public async Task<int> EumCallsAsync(string operation) =>
-        (await Sandbox.Http.GetFromJsonAsync<JsonArray>($"/sandbox/requests?operation={operation}"))!.Count;
-
     /// <summary><paramref name="count"/> numbers no other test uses: +44 7700 9 and a random block.</summary>
     public static List<string> NewNumbers(int count)
     {
