@@ -114,6 +114,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Outbound__RetryBaseDelayMs', value: '1000' }
         { name: 'Outbound__RetryMaxDelaySeconds', value: '300' }
         { name: 'Outbound__ReconcileSeconds', value: '90' }
+        { name: 'Campaigns__RunPumps', value: 'true' }
+        { name: 'Campaigns__RatePerSecond', value: '20' }
         { name: 'Media__Bucket', value: mediaBucket }
         { name: 'Media__KeyPrefix', value: mediaKeyPrefix }
         // Empty: inbound media is downloaded into Media__Bucket.

@@ -3,6 +3,7 @@ using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Functions.Analytics;
+using WhatsAppHub.Functions.Campaigns;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Eum;
@@ -82,6 +83,7 @@ public static class HubApp
         AddTemplates(builder.Services);
         AddAnalytics(builder.Services);
         AddWorkflows(builder.Services);
+        AddCampaigns(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -106,6 +108,7 @@ public static class HubApp
         secured.MapAnalyticsEndpoints();
         secured.MapWorkflowEndpoints();
         secured.MapWelcomeSequenceEndpoints();
+        secured.MapCampaignEndpoints();
         return app;
     }
 
@@ -187,6 +190,16 @@ public static class HubApp
         services.AddHostedService<WorkflowPump>();
         services.AddSingleton<WelcomeSequenceStore>();
         services.AddSingleton<InboundWorkflowSignals>();
+    }
+
+    /// <summary>Campaigns: the create and control routes, and the pump that runs them at their pace.</summary>
+    private static void AddCampaigns(IServiceCollection services)
+    {
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<CreateCampaignHandler>();
+        services.AddSingleton<CampaignControl>();
+        services.AddSingleton<CampaignRunner>();
+        services.AddHostedService<CampaignPump>();
     }
 
     /// <summary>

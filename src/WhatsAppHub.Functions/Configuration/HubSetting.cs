@@ -37,6 +37,8 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Outbound:RetryBaseDelayMs", "Ceiling of the first retry's random delay in ms, doubled per attempt (0-60000; queue delays round up to whole seconds).", "1000"),
         new("Outbound:RetryMaxDelaySeconds", "Longest wait before a retry, in seconds (1-86400).", "300"),
         new("Outbound:ReconcileSeconds", "How long a send EUM never answered waits for a status webhook before it ends failed as OutcomeUnknown (1-3600).", "90"),
+        new("Campaigns:RunPumps", "true: this process drains the campaigns queue (paced campaign sends); false when the Functions host triggers on it.", "true"),
+        new("Campaigns:RatePerSecond", "Recipients a campaign queues per second when it names no ratePerSecond (1-1000, at most Outbound:RatePerSecond).", "20"),
         new("Media:Bucket", "S3 bucket where uploaded media is kept for EUM to read; empty turns the media endpoints off (503).", "whatsapphub-media"),
         new("Media:KeyPrefix", "Key prefix of uploaded media in the bucket.", "media/"),
         new("Media:InboundBucket", "S3 bucket where media contacts send is downloaded; empty means Media:Bucket.", null),

@@ -15,5 +15,7 @@ public static class HubTables
     public const string Analytics = "Analytics";
     public const string Workflows = "Workflows";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Workflows];
+    public const string Campaigns = "Campaigns";
+
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Workflows, Campaigns];
 }
