@@ -13,6 +13,7 @@ using WhatsAppHub.Functions.Media;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
 using WhatsAppHub.Functions.OpenApi;
+using WhatsAppHub.Functions.Payments;
 using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Security;
 using WhatsAppHub.Functions.Storage;
@@ -82,6 +83,7 @@ public static class HubApp
         AddTemplates(builder.Services);
         AddAnalytics(builder.Services);
         AddWorkflows(builder.Services);
+        AddPayments(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -95,6 +97,7 @@ public static class HubApp
         var api = app.MapGroup("/api");
         api.MapHealthEndpoints();
         api.MapSnsEventsEndpoint(); // anonymous: SNS cannot send the function key, the signature authenticates
+        api.MapPaymentCallbackEndpoint(); // anonymous too: gateways sign their callbacks with Payments__CallbackSecret
         var secured = api.MapGroup(string.Empty).RequireFunctionKey(options.ApiKey);
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
@@ -106,6 +109,8 @@ public static class HubApp
         secured.MapAnalyticsEndpoints();
         secured.MapWorkflowEndpoints();
         secured.MapWelcomeSequenceEndpoints();
+        secured.MapPaymentConfigEndpoints();
+        secured.MapPaymentEndpoints();
         return app;
     }
 
@@ -187,6 +192,17 @@ public static class HubApp
         services.AddHostedService<WorkflowPump>();
         services.AddSingleton<WelcomeSequenceStore>();
         services.AddSingleton<InboundWorkflowSignals>();
+    }
+
+    /// <summary>Payments India: configurations, payments, the PaymentRequest workflow and its effect, the webhook signals.</summary>
+    private static void AddPayments(IServiceCollection services)
+    {
+        services.AddSingleton<WhatsAppHub.Core.Workflows.IWorkflowDefinition, WhatsAppHub.Core.Workflows.Payments.PaymentRequestWorkflow>();
+        services.AddSingleton<IWorkflowEffect, UpdatePaymentEffect>();
+        services.AddSingleton<PaymentConfigStore>();
+        services.AddSingleton<PaymentStore>();
+        services.AddSingleton<PaymentSignals>();
+        services.AddSingleton<CreatePaymentHandler>();
     }
 
     /// <summary>

@@ -5,6 +5,8 @@ public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSetti
     SubscriptionSettings Subscriptions)
 {
     public WorkflowSettings Workflows { get; init; } = new(RunPumps: true);
+
+    public PaymentSettings Payments { get; init; } = new(CallbackSecret: null);
 }
 
 /// <summary>
@@ -83,3 +85,7 @@ public sealed record SubscriptionSettings(bool RunPumps, bool AllowHttpLoopback,
 /// <summary>The workflow runner (DESIGN.md §6).</summary>
 /// <param name="RunPumps">False when the Azure Functions host triggers on the <c>workflows</c> queue (custom-handler mode).</param>
 public sealed record WorkflowSettings(bool RunPumps);
+
+/// <summary>Payments India (PAYMENT_CONFIG, PAYMENT).</summary>
+/// <param name="CallbackSecret">What gateway callbacks are signed with (HMAC-SHA256); null turns the callback route off.</param>
+public sealed record PaymentSettings(string? CallbackSecret);

@@ -32,6 +32,7 @@ public static partial class HubSettingsReader
         return new HubOptions(apiKey!, storage, eum!, outbound, media, sns, inbound, subscriptions)
         {
             Workflows = workflows,
+            Payments = new PaymentSettings(CallbackSecret: Optional(configuration, "Payments:CallbackSecret")),
         };
     }
 

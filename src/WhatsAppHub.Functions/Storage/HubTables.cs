@@ -14,6 +14,7 @@ public static class HubTables
     public const string Templates = "Templates";
     public const string Analytics = "Analytics";
     public const string Workflows = "Workflows";
+    public const string Payments = "Payments";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Workflows];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Workflows, Payments];
 }
