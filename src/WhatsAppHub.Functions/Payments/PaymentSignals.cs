@@ -19,8 +19,13 @@ public sealed class PaymentSignals(PaymentStore store, WorkflowRunner runner, IL
             logger.LogInformation("Payment status {Status} for reference {ReferenceId}, which no hub payment sent", payment.Status, payment.ReferenceId);
             return false;
         }
-        return await SignalAsync(paymentId, PaymentRequestWorkflow.EventPayload(payment.Status, payment.ReferenceId, payment.Transaction?.Id,
+        var signalled = await SignalAsync(paymentId, PaymentRequestWorkflow.EventPayload(payment.Status, payment.ReferenceId, payment.Transaction?.Id,
             payment.Amount, payment.Transaction?.ErrorReason, "webhook"), cancellationToken);
+        // Money taken after the order was closed (expired, or failed out) needs a person: a refund or a late fulfilment.
+        if (!signalled && payment.Status == Core.Payments.PaymentStatuses.Captured)
+            logger.LogWarning("Payment {PaymentId} was captured on {ReferenceId} after its order closed; reconcile it with the gateway", paymentId,
+                payment.ReferenceId);
+        return signalled;
     }
 
     /// <summary>Signals the payment's workflow; false when it waits for nothing (finished, or not started).</summary>
