@@ -6,21 +6,21 @@ using WhatsAppHub.Functions.Storage;
 namespace WhatsAppHub.Functions.Payments;
 
 /// <summary>
-/// PAYMENT rows in the <c>Payments</c> table, <c>PAYMENT|{paymentId}</c> / <c>PAYMENT</c>, and one reference row per
-/// reference a payment may send, <c>PAYREF|{referenceId}</c> / <c>PAYREF</c> → paymentId. A payment status names an
+/// PAYMENT rows in the <c>Payments</c> table, <c>PAYMENT|{paymentId}</c> / <c>{paymentId}</c>, and one reference row per
+/// reference a payment may send, <c>PAYREF|{referenceId}</c> / <c>{referenceId}</c> → paymentId. Each partition holds
+/// one row; the RowKey repeats the id so it is unique across the table (data-model.md, key rules). A payment status names an
 /// order only by its reference, so the reference rows find the payment with one point read; inserting them before
 /// anything is sent makes every reference (retries included) belong to one payment only.
 /// </summary>
 public sealed class PaymentStore(TableService tables)
 {
-    public const string PaymentRowKey = "PAYMENT";
-    public const string ReferenceRowKey = "PAYREF";
-
     private readonly ITableStore _table = tables.GetTable(HubTables.Payments);
 
     public static string Partition(string paymentId) => StorageKey.Compose("PAYMENT", paymentId);
 
     public static string ReferencePartition(string referenceId) => StorageKey.Compose("PAYREF", referenceId);
+
+    private static string RowKey(string id) => StorageKey.Escape(id);
 
     /// <summary>A payment id: 32 hex digits, time-ordered (also the reference of a request that names none).</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");
@@ -28,7 +28,7 @@ public sealed class PaymentStore(TableService tables)
     public static bool IsId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 
     public async Task<PaymentRecord?> GetAsync(string paymentId, CancellationToken cancellationToken) =>
-        IsId(paymentId) && await _table.GetAsync(Partition(paymentId), PaymentRowKey, cancellationToken) is { } row ? FromRow(row) : null;
+        IsId(paymentId) && await _table.GetAsync(Partition(paymentId), RowKey(paymentId), cancellationToken) is { } row ? FromRow(row) : null;
 
     /// <summary>False when the payment exists.</summary>
     public Task<bool> InsertAsync(PaymentRecord payment, CancellationToken cancellationToken) =>
@@ -44,7 +44,7 @@ public sealed class PaymentStore(TableService tables)
         var claimed = new List<string>();
         foreach (var reference in references)
         {
-            var row = new TableRow(ReferencePartition(reference), ReferenceRowKey);
+            var row = new TableRow(ReferencePartition(reference), RowKey(reference));
             row.Set("paymentId", paymentId);
             row.Set("referenceId", reference);
             if (await _table.InsertIfAbsentAsync(row, cancellationToken))
@@ -54,7 +54,7 @@ public sealed class PaymentStore(TableService tables)
             }
             var owner = await FindByReferenceAsync(reference, cancellationToken);
             if (owner is null || owner == paymentId) continue; // our own earlier claim (a retried insert)
-            foreach (var mine in claimed) await _table.DeleteAsync(ReferencePartition(mine), ReferenceRowKey, "*", cancellationToken);
+            foreach (var mine in claimed) await _table.DeleteAsync(ReferencePartition(mine), RowKey(mine), "*", cancellationToken);
             return (reference, owner);
         }
         return null;
@@ -62,7 +62,7 @@ public sealed class PaymentStore(TableService tables)
 
     /// <summary>The payment a reference belongs to, or null.</summary>
     public async Task<string?> FindByReferenceAsync(string referenceId, CancellationToken cancellationToken) =>
-        await _table.GetAsync(ReferencePartition(referenceId), ReferenceRowKey, cancellationToken) is { } row ? row.GetString("paymentId") : null;
+        await _table.GetAsync(ReferencePartition(referenceId), RowKey(referenceId), cancellationToken) is { } row ? row.GetString("paymentId") : null;
 
     /// <summary>
     /// Records where the payment stands (a workflow effect): status, the open reference and attempt, the last event.
@@ -72,7 +72,7 @@ public sealed class PaymentStore(TableService tables)
         CancellationToken cancellationToken)
     {
         if (await GetAsync(paymentId, cancellationToken) is null) return false;
-        var row = new TableRow(Partition(paymentId), PaymentRowKey);
+        var row = new TableRow(Partition(paymentId), RowKey(paymentId));
         row.Set("status", status);
         row.Set("currentReference", reference);
         row.Set("attempt", attempt);
@@ -100,7 +100,7 @@ public sealed class PaymentStore(TableService tables)
 
     private static TableRow ToRow(PaymentRecord p)
     {
-        var row = new TableRow(Partition(p.Id), PaymentRowKey);
+        var row = new TableRow(Partition(p.Id), RowKey(p.Id));
         row.Set(ItemType.PropertyName, ItemType.Payment);
         row.Set("paymentId", p.Id);
         row.Set("wabaId", p.WabaId);

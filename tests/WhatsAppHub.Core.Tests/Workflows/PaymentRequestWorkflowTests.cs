@@ -103,6 +103,7 @@ public class PaymentRequestWorkflowTests
         var reminder = Sent(Assert.Single(reminded.Effects));
         Assert.Equal("text", reminder["type"]!.GetValue<string>());
         Assert.Contains("BM345A", reminder["text"]!["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("cancelled in 2 minutes", reminder["text"]!["body"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(T0.AddSeconds(720), Assert.IsType<WorkflowNext.Event>(reminded.Next).TimeoutAt);
 
         var expired = Next(reminded, new WorkflowTrigger.Timer(), T0.AddSeconds(720));

@@ -94,6 +94,7 @@ public class PaymentEndToEndTests(SnsFixture fixture)
         Assert.Equal("text", reminded[1].Kind);
         Assert.Contains(reference, reminded[1].Detail, StringComparison.Ordinal);
         Assert.Contains("₹590.00", reminded[1].Detail, StringComparison.Ordinal);
+        Assert.Contains("cancelled in 2 seconds", reminded[1].Detail, StringComparison.Ordinal);
 
         var payment = await WaitForStatusAsync(Hub, id, "expired");
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(4), "The expiry and the reminder period were not waited for.");

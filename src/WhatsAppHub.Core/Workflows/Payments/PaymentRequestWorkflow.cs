@@ -142,10 +142,9 @@ public sealed class PaymentRequestWorkflow : IWorkflowDefinition
 
     private static WorkflowDecision Remind(JsonObject state, DateTimeOffset now)
     {
-        var minutes = Math.Max(1, (int)Math.Ceiling(Whole(state, "reminderSeconds") / 60.0));
         var reminder = PaymentOrder.Text(Text(state, "to"),
             $"Reminder: your order {Text(state, "referenceId")} for {PaymentOrder.Rupees(Whole(state, "total"))} is still waiting for payment. " +
-            $"It will be cancelled in {minutes} minute{(minutes == 1 ? "" : "s")} if it is not paid.");
+            $"It will be cancelled in {Duration(Whole(state, "reminderSeconds"))} if it is not paid.");
         var deadline = now.AddSeconds(Whole(state, "reminderSeconds"));
         state["phase"] = Reminded;
         state["deadline"] = deadline.ToString("O", CultureInfo.InvariantCulture);
@@ -159,6 +158,13 @@ public sealed class PaymentRequestWorkflow : IWorkflowDefinition
             "Your order was cancelled because the payment did not arrive in time.", "Not paid in time");
         return new WorkflowDecision(state, [Send(state, cancel), Update(state, PaymentStatuses.Expired, reference, null)],
             new WorkflowNext.Complete(PaymentStatuses.Expired), "not paid after the reminder: cancelled");
+    }
+
+    /// <summary>"45 seconds", "15 minutes", "2 hours": the reminder's wait as a person reads it (rounded up).</summary>
+    private static string Duration(long seconds)
+    {
+        var (count, unit) = seconds < 60 ? (seconds, "second") : seconds < 3600 ? ((seconds + 59) / 60, "minute") : ((seconds + 3599) / 3600, "hour");
+        return $"{count} {unit}{(count == 1 ? "" : "s")}";
     }
 
     /// <summary>Nothing to do; the wait goes on to the deadline already set.</summary>
