@@ -18,6 +18,10 @@ param hubApiKey string
 @description('AWS Region of the EUM Social account.')
 param eumRegion string = 'us-east-1'
 
+@secure()
+@description('Secret payment gateways sign their callbacks to POST /api/payments/{id}/status with (HMAC-SHA256); empty turns the callback route off.')
+param paymentsCallbackSecret string = ''
+
 @description('EUM phone number id that sends when a request names none (phone-number-id-...).')
 param eumDefaultPhoneNumberId string
 
@@ -139,6 +143,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Subscriptions__TimeoutSeconds', value: '10' }
         { name: 'Subscriptions__MaxAttempts', value: '8' }
         { name: 'Subscriptions__FirstRetrySeconds', value: '5' }
+        { name: 'Payments__CallbackSecret', value: paymentsCallbackSecret }
       ]
     }
   }

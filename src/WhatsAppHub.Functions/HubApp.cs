@@ -14,6 +14,7 @@ using WhatsAppHub.Functions.Media;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
 using WhatsAppHub.Functions.OpenApi;
+using WhatsAppHub.Functions.Payments;
 using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Security;
 using WhatsAppHub.Functions.Storage;
@@ -84,6 +85,7 @@ public static class HubApp
         AddAnalytics(builder.Services);
         AddWorkflows(builder.Services);
         AddCampaigns(builder.Services);
+        AddPayments(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -97,6 +99,7 @@ public static class HubApp
         var api = app.MapGroup("/api");
         api.MapHealthEndpoints();
         api.MapSnsEventsEndpoint(); // anonymous: SNS cannot send the function key, the signature authenticates
+        api.MapPaymentCallbackEndpoint(); // anonymous too: gateways sign their callbacks with Payments__CallbackSecret
         var secured = api.MapGroup(string.Empty).RequireFunctionKey(options.ApiKey);
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
@@ -109,6 +112,8 @@ public static class HubApp
         secured.MapWorkflowEndpoints();
         secured.MapWelcomeSequenceEndpoints();
         secured.MapCampaignEndpoints();
+        secured.MapPaymentConfigEndpoints();
+        secured.MapPaymentEndpoints();
         return app;
     }
 
@@ -200,6 +205,17 @@ public static class HubApp
         services.AddSingleton<CampaignControl>();
         services.AddSingleton<CampaignRunner>();
         services.AddHostedService<CampaignPump>();
+    }
+
+    /// <summary>Payments India: configurations, payments, the PaymentRequest workflow and its effect, the webhook signals.</summary>
+    private static void AddPayments(IServiceCollection services)
+    {
+        services.AddSingleton<WhatsAppHub.Core.Workflows.IWorkflowDefinition, WhatsAppHub.Core.Workflows.Payments.PaymentRequestWorkflow>();
+        services.AddSingleton<IWorkflowEffect, UpdatePaymentEffect>();
+        services.AddSingleton<PaymentConfigStore>();
+        services.AddSingleton<PaymentStore>();
+        services.AddSingleton<PaymentSignals>();
+        services.AddSingleton<CreatePaymentHandler>();
     }
 
     /// <summary>

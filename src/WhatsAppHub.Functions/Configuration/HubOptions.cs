@@ -7,6 +7,8 @@ public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSetti
     public WorkflowSettings Workflows { get; init; } = new(RunPumps: true);
     /// <summary>How campaigns run (<c>POST /api/campaigns</c>).</summary>
     public CampaignSettings Campaigns { get; init; } = new(RunPumps: true, RatePerSecond: 20);
+    /// <summary>Payments India: how gateway callbacks are checked.</summary>
+    public PaymentSettings Payments { get; init; } = new(CallbackSecret: null);
 }
 
 /// <summary>
@@ -90,3 +92,7 @@ public sealed record WorkflowSettings(bool RunPumps);
 /// <param name="RunPumps">False when the Azure Functions host triggers on the <c>campaigns</c> queue (custom-handler mode).</param>
 /// <param name="RatePerSecond">Recipients a campaign queues per second when it names no rate (at most <c>Outbound:RatePerSecond</c>).</param>
 public sealed record CampaignSettings(bool RunPumps, int RatePerSecond);
+
+/// <summary>Payments India (PAYMENT_CONFIG, PAYMENT).</summary>
+/// <param name="CallbackSecret">What gateway callbacks are signed with (HMAC-SHA256); null turns the callback route off.</param>
+public sealed record PaymentSettings(string? CallbackSecret);

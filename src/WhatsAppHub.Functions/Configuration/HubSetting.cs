@@ -56,6 +56,7 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Subscriptions:AllowHttpLoopback", "true: subscriptions may use http to a loopback host (local receivers); https is required otherwise. Never on Azure.", "true"),
         new("Subscriptions:TimeoutSeconds", "How long one delivery to a subscriber may take before it counts as failed, in seconds (1-120).", "10"),
         new("Subscriptions:MaxAttempts", "Attempts per delivery before it is dead-lettered (1-50).", "8"),
+        new("Payments:CallbackSecret", "Secret payment gateways sign their callbacks to POST /api/payments/{id}/status with (HMAC-SHA256 of the body in X-WhatsAppHub-Signature); empty turns the callback route off (503).", "local-payments-callback-secret"),
         new("Subscriptions:FirstRetrySeconds", "Wait before a delivery's second attempt in seconds, doubled per attempt with jitter, capped at 1 h (1-3600).", "5"),
     ];
 }

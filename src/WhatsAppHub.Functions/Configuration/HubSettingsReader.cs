@@ -34,6 +34,7 @@ public static partial class HubSettingsReader
         {
             Workflows = workflows,
             Campaigns = campaigns,
+            Payments = new PaymentSettings(CallbackSecret: Optional(configuration, "Payments:CallbackSecret")),
         };
     }
 
