@@ -55,20 +55,13 @@ public sealed class CampaignStore(TableService tables)
     public async Task<(IReadOnlyList<Campaign> Items, TableContinuation? Continuation)> ListAsync(string? status, int limit,
         TableContinuation? continuation, CancellationToken cancellationToken)
     {
-        var items = new List<Campaign>();
-        do
+        var (rows, next) = await _table.QueryUpToAsync(new TableQuery
         {
-            var page = await _table.QueryAsync(new TableQuery
-            {
-                PartitionKey = CampaignKeys.CampaignPartition,
-                Filter = status is null ? null : TableFilter.Equal("status", status),
-                Top = limit - items.Count,
-                Continuation = continuation,
-            }, cancellationToken);
-            items.AddRange(page.Rows.Select(FromRow));
-            continuation = page.Continuation;
-        } while (continuation is not null && items.Count < limit);
-        return (items, continuation);
+            PartitionKey = CampaignKeys.CampaignPartition,
+            Filter = status is null ? null : TableFilter.Equal("status", status),
+            Continuation = continuation,
+        }, limit, cancellationToken);
+        return (rows.Select(FromRow).ToList(), next);
     }
 
     /// <summary>Recipients <paramref name="from"/> to <paramref name="to"/> (exclusive), all in one block: one partition query.</summary>
@@ -76,20 +69,12 @@ public sealed class CampaignStore(TableService tables)
         string? state = null)
     {
         var range = TableFilter.Range("RowKey", CampaignKeys.RecipientRowKey(campaignId, from), CampaignKeys.RecipientRowKey(campaignId, to));
-        var recipients = new List<CampaignRecipient>();
-        TableContinuation? continuation = null;
-        do
+        var rows = await _table.QueryAllAsync(new TableQuery
         {
-            var page = await _table.QueryAsync(new TableQuery
-            {
-                PartitionKey = CampaignKeys.RecipientPartition(campaignId, from),
-                Filter = state is null ? range : $"{range} and {TableFilter.Equal("state", state)}",
-                Continuation = continuation,
-            }, cancellationToken);
-            recipients.AddRange(page.Rows.Select(RecipientFromRow));
-            continuation = page.Continuation;
-        } while (continuation is not null);
-        return recipients;
+            PartitionKey = CampaignKeys.RecipientPartition(campaignId, from),
+            Filter = state is null ? range : $"{range} and {TableFilter.Equal("state", state)}",
+        }, cancellationToken);
+        return rows.Select(RecipientFromRow).ToList();
     }
 
     /// <summary>One page of a campaign's recipients in audience order from <paramref name="from"/>, optionally of one state.</summary>

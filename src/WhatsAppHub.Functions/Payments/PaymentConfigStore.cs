@@ -22,15 +22,8 @@ public sealed class PaymentConfigStore(TableService tables)
 
     public async Task<IReadOnlyList<StoredPaymentConfig>> ListAsync(string wabaId, CancellationToken cancellationToken)
     {
-        var all = new List<StoredPaymentConfig>();
-        TableContinuation? continuation = null;
-        do
-        {
-            var page = await _table.QueryAsync(new TableQuery { PartitionKey = Partition(wabaId), Continuation = continuation }, cancellationToken);
-            all.AddRange(page.Rows.Select(FromRow));
-            continuation = page.Continuation;
-        } while (continuation is not null);
-        return all;
+        var rows = await _table.QueryAllAsync(new TableQuery { PartitionKey = Partition(wabaId) }, cancellationToken);
+        return rows.Select(FromRow).ToList();
     }
 
     /// <summary>False when a configuration of that name exists.</summary>

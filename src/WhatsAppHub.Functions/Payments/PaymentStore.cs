@@ -87,15 +87,8 @@ public sealed class PaymentStore(TableService tables)
     {
         var filter = TableFilter.Equal(ItemType.PropertyName, ItemType.Payment);
         if (query.Status is { } status) filter += " and " + TableFilter.Equal("status", status);
-        var items = new List<PaymentRecord>();
-        var continuation = query.Continuation;
-        do
-        {
-            var page = await _table.QueryAsync(new TableQuery { Filter = filter, Top = query.Limit - items.Count, Continuation = continuation }, cancellationToken);
-            items.AddRange(page.Rows.Select(FromRow));
-            continuation = page.Continuation;
-        } while (continuation is not null && items.Count < query.Limit);
-        return (items, continuation);
+        var (rows, continuation) = await _table.QueryUpToAsync(new TableQuery { Filter = filter, Continuation = query.Continuation }, query.Limit, cancellationToken);
+        return (rows.Select(FromRow).ToList(), continuation);
     }
 
     private static TableRow ToRow(PaymentRecord p)

@@ -30,15 +30,8 @@ public sealed class SubscriptionStore(TableService tables)
     /// <summary>Every subscription, oldest first (ids are time-ordered).</summary>
     public async Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken)
     {
-        var all = new List<Subscription>();
-        TableContinuation? continuation = null;
-        do
-        {
-            var page = await _table.QueryAsync(new TableQuery { PartitionKey = Partition, Continuation = continuation }, cancellationToken);
-            all.AddRange(page.Rows.Select(FromRow));
-            continuation = page.Continuation;
-        } while (continuation is not null);
-        return all;
+        var rows = await _table.QueryAllAsync(new TableQuery { PartitionKey = Partition }, cancellationToken);
+        return rows.Select(FromRow).ToList();
     }
 
     /// <summary>False when there was no such subscription.</summary>

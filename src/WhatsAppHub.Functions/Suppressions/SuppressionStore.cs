@@ -85,15 +85,8 @@ public sealed class SuppressionStore(TableService tables)
     /// <summary>Every entry of a contact, active or not, business first.</summary>
     public async Task<IReadOnlyList<Suppression>> FindAsync(string waId, CancellationToken cancellationToken)
     {
-        var all = new List<Suppression>();
-        TableContinuation? continuation = null;
-        do
-        {
-            var page = await _table.QueryAsync(new TableQuery { PartitionKey = PartitionKey(waId), Continuation = continuation }, cancellationToken);
-            all.AddRange(page.Rows.Select(FromRow));
-            continuation = page.Continuation;
-        } while (continuation is not null);
-        return all;
+        var rows = await _table.QueryAllAsync(new TableQuery { PartitionKey = PartitionKey(waId) }, cancellationToken);
+        return rows.Select(FromRow).ToList();
     }
 
     /// <summary>True when <paramref name="phoneNumberId"/> must not send a <paramref name="category"/> template to the contact.</summary>
@@ -140,15 +133,8 @@ public sealed class SuppressionStore(TableService tables)
         if (query.Source is { } source) filter += " and " + TableFilter.Equal("source", source);
         if (query.PhoneNumberId is { } number)
             filter += $" and ({TableFilter.Equal("scope", number)} or {TableFilter.Equal("scope", AllNumbers)})";
-        var items = new List<Suppression>();
-        var continuation = query.Continuation;
-        do
-        {
-            var page = await _table.QueryAsync(new TableQuery { Filter = filter, Top = query.Limit - items.Count, Continuation = continuation }, cancellationToken);
-            items.AddRange(page.Rows.Select(FromRow));
-            continuation = page.Continuation;
-        } while (continuation is not null && items.Count < query.Limit);
-        return (items, continuation);
+        var (rows, continuation) = await _table.QueryUpToAsync(new TableQuery { Filter = filter, Continuation = query.Continuation }, query.Limit, cancellationToken);
+        return (rows.Select(FromRow).ToList(), continuation);
     }
 
     private static TableRow ToRow(Suppression s)

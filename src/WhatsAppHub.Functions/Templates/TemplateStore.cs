@@ -18,16 +18,16 @@ public sealed class TemplateStore(TableService tables)
         _table.GetAsync(TemplateKeys.Partition(wabaId), TemplateKeys.Row(name, language), cancellationToken);
 
     /// <summary>Every language of one name.</summary>
-    public Task<IReadOnlyList<TableRow>> LanguagesAsync(string wabaId, string name, CancellationToken cancellationToken) =>
-        AllAsync(new TableQuery
+    public async Task<IReadOnlyList<TableRow>> LanguagesAsync(string wabaId, string name, CancellationToken cancellationToken) =>
+        await _table.QueryAllAsync(new TableQuery
         {
             PartitionKey = TemplateKeys.Partition(wabaId),
             Filter = TableFilter.StartsWith("RowKey", TemplateKeys.NamePrefix(name)),
         }, cancellationToken);
 
     /// <summary>Every template of the WABA, by name then language.</summary>
-    public Task<IReadOnlyList<TableRow>> AllAsync(string wabaId, CancellationToken cancellationToken) =>
-        AllAsync(new TableQuery { PartitionKey = TemplateKeys.Partition(wabaId) }, cancellationToken);
+    public async Task<IReadOnlyList<TableRow>> AllAsync(string wabaId, CancellationToken cancellationToken) =>
+        await _table.QueryAllAsync(new TableQuery { PartitionKey = TemplateKeys.Partition(wabaId) }, cancellationToken);
 
     /// <summary>One page of the WABA's templates, by name then language, filtered on status, category and language.</summary>
     public async Task<(IReadOnlyList<TableRow> Rows, TableContinuation? Continuation)> ListAsync(string wabaId, TemplateListQuery query,
@@ -53,12 +53,12 @@ public sealed class TemplateStore(TableService tables)
     /// a filtered scan of the table (at most a few thousand rows per WABA) serves them without an index row to keep.
     /// </summary>
     public async Task<TableRow?> FindByMetaIdAsync(string metaTemplateId, CancellationToken cancellationToken) =>
-        (await AllAsync(new TableQuery { Filter = TableFilter.Equal("metaTemplateId", metaTemplateId), Top = 10 }, cancellationToken))
-        .FirstOrDefault();
+        (await _table.QueryUpToAsync(new TableQuery { Filter = TableFilter.Equal("metaTemplateId", metaTemplateId) }, 1, cancellationToken))
+        .Rows.FirstOrDefault();
 
     /// <summary>The rows of a name and language in any WABA (an event without a template id).</summary>
-    public Task<IReadOnlyList<TableRow>> FindByNameAsync(string name, string language, CancellationToken cancellationToken) =>
-        AllAsync(new TableQuery { Filter = TableFilter.Equal("RowKey", TemplateKeys.Row(name, language)) }, cancellationToken);
+    public async Task<IReadOnlyList<TableRow>> FindByNameAsync(string name, string language, CancellationToken cancellationToken) =>
+        await _table.QueryAllAsync(new TableQuery { Filter = TableFilter.Equal("RowKey", TemplateKeys.Row(name, language)) }, cancellationToken);
 
     /// <summary>
     /// Reads the row, lets <paramref name="change"/> edit it (a new row when absent; return false to leave it alone), and
@@ -107,20 +107,4 @@ public sealed class TemplateStore(TableService tables)
 
     public Task<bool> DeleteAnyVersionAsync(TableRow row, CancellationToken cancellationToken) =>
         _table.DeleteAsync(row.PartitionKey, row.RowKey, "*", cancellationToken);
-
-    private async Task<IReadOnlyList<TableRow>> AllAsync(TableQuery query, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableRow>();
-        TableContinuation? continuation = null;
-        do
-        {
-            var page = await _table.QueryAsync(new TableQuery
-            {
-                PartitionKey = query.PartitionKey, Filter = query.Filter, Top = query.Top, Continuation = continuation,
-            }, cancellationToken);
-            rows.AddRange(page.Rows);
-            continuation = page.Continuation;
-        } while (continuation is not null && (query.Top is null || rows.Count < query.Top));
-        return rows;
-    }
 }

@@ -79,19 +79,11 @@ public sealed class WorkflowStore(TableService tables)
     /// <summary>The instances waiting on <paramref name="correlationKey"/>, each with the step it waits at.</summary>
     public async Task<IReadOnlyList<(string InstanceId, long Step)>> ListWaitersAsync(string correlationKey, CancellationToken cancellationToken)
     {
-        var waiters = new List<(string, long)>();
-        TableContinuation? continuation = null;
-        do
+        var rows = await _table.QueryAllAsync(new TableQuery
         {
-            var page = await _table.QueryAsync(new TableQuery
-            {
-                PartitionKey = WorkflowKeys.WaitPartition(correlationKey),
-                Select = ["instanceId", "step"],
-                Continuation = continuation,
-            }, cancellationToken);
-            waiters.AddRange(page.Rows.Select(r => (r.GetString("instanceId") ?? StorageKey.Unescape(r.RowKey), r.GetInt64("step") ?? 0)));
-            continuation = page.Continuation;
-        } while (continuation is not null);
-        return waiters;
+            PartitionKey = WorkflowKeys.WaitPartition(correlationKey),
+            Select = ["instanceId", "step"],
+        }, cancellationToken);
+        return rows.Select(r => (r.GetString("instanceId") ?? StorageKey.Unescape(r.RowKey), r.GetInt64("step") ?? 0)).ToList();
     }
 }

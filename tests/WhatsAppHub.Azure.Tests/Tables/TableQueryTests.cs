@@ -70,6 +70,23 @@ public class TableQueryTests(AzuriteProcess azurite)
     }
 
     [Fact]
+    public async Task QueryAll_follows_every_page_and_QueryUpTo_stops_at_the_limit_and_goes_on_from_there()
+    {
+        var table = await SeedAsync(azurite, "pagedreads");
+        const string even = "Even eq true";
+
+        var all = await table.QueryAllAsync(new TableQuery { Filter = even, Top = 4 });
+        Assert.Equal(39, all.Count); // 13 even rows in each of the three partitions
+
+        var (first, next) = await table.QueryUpToAsync(new TableQuery { Filter = even }, 30);
+        Assert.Equal(all.Take(30).Select(r => (r.PartitionKey, r.RowKey)), first.Select(r => (r.PartitionKey, r.RowKey)));
+        Assert.NotNull(next);
+        var (rest, end) = await table.QueryUpToAsync(new TableQuery { Filter = even, Continuation = next }, 30);
+        Assert.Equal(all.Skip(30).Select(r => (r.PartitionKey, r.RowKey)), rest.Select(r => (r.PartitionKey, r.RowKey)));
+        Assert.Null(end);
+    }
+
+    [Fact]
     public async Task Filter_is_anded_with_the_partition_and_pages_too()
     {
         var table = await SeedAsync(azurite, "filter");

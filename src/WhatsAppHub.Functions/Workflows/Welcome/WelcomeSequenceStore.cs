@@ -26,15 +26,8 @@ public sealed class WelcomeSequenceStore(TableService tables)
     /// <summary>All of an account's sequences, by name.</summary>
     public async Task<IReadOnlyList<StoredWelcomeSequence>> ListAsync(string wabaId, CancellationToken cancellationToken)
     {
-        var all = new List<StoredWelcomeSequence>();
-        TableContinuation? continuation = null;
-        do
-        {
-            var page = await _table.QueryAsync(new TableQuery { PartitionKey = Partition(wabaId), Continuation = continuation }, cancellationToken);
-            all.AddRange(page.Rows.Select(FromRow).OfType<StoredWelcomeSequence>());
-            continuation = page.Continuation;
-        } while (continuation is not null);
-        return all;
+        var rows = await _table.QueryAllAsync(new TableQuery { PartitionKey = Partition(wabaId) }, cancellationToken);
+        return rows.Select(FromRow).OfType<StoredWelcomeSequence>().ToList();
     }
 
     /// <summary>False when a sequence of that name exists.</summary>
