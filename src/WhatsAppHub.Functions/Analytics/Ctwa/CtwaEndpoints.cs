@@ -25,10 +25,10 @@ public static class CtwaEndpoints
             .WithSummary("The Click-to-WhatsApp funnel per ad (referral source id) over a range of days (from, to: dates, default the last 7 days, at most 90): clicks reported → conversations → replies → conversions, with rates; ?waba= (default the default number's account), ?sourceId= one ad.")
             .Produces<CtwaMetricsView>();
         ctwa.MapPost("/clicks", ClicksAsync).WithName("TrackCtwaClick")
-            .WithSummary("Record an ad click reported from outside (sourceId, ctwaClid, sourceType, occurredAt, waba or phoneNumberId, campaign, adName): 201, or 200 with the stored click when its ctwaClid was reported before; {\"clicks\": [...]} records up to 1,000 and answers 200.")
+            .WithSummary("Record a Click-to-WhatsApp ad click reported from outside (sourceId, ctwaClid, sourceType, occurredAt, waba or phoneNumberId, campaign, adName): 201, or 200 with the stored click when its ctwaClid was reported before; {\"clicks\": [...]} records up to 1,000 and answers 200.")
             .Produces<CtwaClickView>(StatusCodes.Status201Created).Produces<CtwaClickBatchView>();
         ctwa.MapPost("/conversions", ConversionAsync).WithName("TrackCtwaConversion")
-            .WithSummary("Record a conversion of a contact who came from an ad, named by ctwaClid or waId (phoneNumberId): counted once per contact on the ad of their first referral; 201, or 200 when the contact had converted already; 404 when the contact never wrote from an ad.")
+            .WithSummary("Record a conversion of a contact who came from a Click-to-WhatsApp ad, named by ctwaClid or waId (phoneNumberId): counted once per contact on the ad of their first referral; 201, or 200 when the contact had converted already; 404 when the contact never wrote from an ad.")
             .Produces<CtwaConversionView>(StatusCodes.Status201Created);
         return api;
     }
