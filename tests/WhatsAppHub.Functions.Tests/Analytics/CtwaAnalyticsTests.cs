@@ -42,9 +42,10 @@ public class CtwaAnalyticsTests(AnalyticsFixture fixture)
         Assert.Equal(HttpStatusCode.OK, batch.Status);
         Assert.Equal((3, 1, 4), ((int)batch.Body["recorded"]!, (int)batch.Body["duplicates"]!, batch.Body["clicks"]!.AsArray().Count));
 
-        // Contact 1 writes from ad A twice (one conversation), replies, then orders: a conversion.
+        // Contact 1 writes from ad A twice (one conversation; SNS delivering the first one three times), replies, then
+        // orders: a conversion.
         var (c1, c2, c3, c4, stranger) = (Contact(), Contact(), Contact(), Contact(), Contact());
-        await FromAdAsync(c1, adA, NewClid());
+        await FromAdAsync(c1, adA, NewClid(), copies: 3);
         await FromAdAsync(c1, adA, NewClid());
         await fixture.PublishAsync("text", $$"""{ "from": "{{c1}}" }""");
         await fixture.PublishAsync("order", $$"""{ "from": "{{c1}}" }""");
@@ -55,9 +56,13 @@ public class CtwaAnalyticsTests(AnalyticsFixture fixture)
         await FromAdAsync(c3, adB, clidC3);
         await fixture.PublishAsync("text", $$"""{ "from": "{{c3}}" }""");
         await fixture.PublishAsync("text", $$"""{ "from": "{{c3}}" }""");
-        // Contact 4 wrote before they ever saw ad B: that message answers nothing.
+        // Contact 4 wrote before they ever saw ad B: that message answers nothing; the one after the referral is a reply.
         await fixture.PublishAsync("text", $$"""{ "from": "{{c4}}" }""");
         await FromAdAsync(c4, adB, NewClid());
+        await fixture.PublishAsync("text", $$"""{ "from": "{{c4}}" }""");
+        // Contact 1 comes back from ad B: a conversation of B, but their steps stay with A, the ad they came from first.
+        await FromAdAsync(c1, adB, NewClid());
+        await fixture.PublishAsync("text", $$"""{ "from": "{{c1}}" }""");
 
         var byClick = await PostAsync("/api/analytics/ctwa/conversions", $$"""{ "ctwaClid": "{{clidC3}}", "value": 499.5, "currency": "INR", "reference": "order-77" }""");
         Assert.Equal(HttpStatusCode.Created, byClick.Status);
@@ -77,10 +82,10 @@ public class CtwaAnalyticsTests(AnalyticsFixture fixture)
         var all = await MetricsAsync("");
         Assert.Equal(AnalyticsFixture.WabaId, (string?)all["wabaId"]);
         var b = Ad(all, adB);
-        Assert.Equal((3L, 2L, 1L, 1L), Steps(b));
-        Assert.Equal((0.6667, 0.5, 0.5, 0.3333), Rates(b));
+        Assert.Equal((3L, 3L, 2L, 1L), Steps(b));
+        Assert.Equal((1.0, 0.6667, 0.3333, 0.3333), Rates(b));
         Assert.Equal(Steps(a), Steps(Ad(all, adA)));
-        Assert.True((long)all["totals"]!["conversations"]! >= 4);
+        Assert.True((long)all["totals"]!["conversations"]! >= 5);
 
         // A range of past days holds none of it; an ad asked for by name is shown at zero.
         var past = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -171,8 +176,8 @@ public class CtwaAnalyticsTests(AnalyticsFixture fixture)
         Assert.True(operations["TrackCtwaClick"].GetProperty("responses").TryGetProperty("201", out _));
     }
 
-    private async Task FromAdAsync(string contact, string sourceId, string clid) =>
-        await fixture.PublishAsync("referral", $$"""{ "from": "{{contact}}", "referral": { "source_id": "{{sourceId}}", "ctwa_clid": "{{clid}}" } }""");
+    private async Task FromAdAsync(string contact, string sourceId, string clid, int copies = 1) =>
+        await fixture.PublishAsync("referral", $$"""{ "from": "{{contact}}", "referral": { "source_id": "{{sourceId}}", "ctwa_clid": "{{clid}}" } }""", copies);
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(string path, string body)
     {
