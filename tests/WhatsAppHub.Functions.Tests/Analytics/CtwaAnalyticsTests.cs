@@ -108,6 +108,18 @@ public class CtwaAnalyticsTests(AnalyticsFixture fixture)
     }
 
     [Fact]
+    public async Task An_overlong_ad_id_from_a_webhook_is_counted_under_its_hash()
+    {
+        var sourceId = Random.Shared.Next(1, 9).ToString(CultureInfo.InvariantCulture) + new string('7', 1999);
+        var contact = Contact();
+        await FromAdAsync(contact, sourceId, NewClid());
+        await fixture.PublishAsync("text", $$"""{ "from": "{{contact}}" }""");
+
+        var hashed = "#" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sourceId)));
+        Assert.Equal((0L, 1L, 1L, 0L), Steps(Ad(await MetricsAsync($"sourceId={Uri.EscapeDataString(hashed)}"), hashed)));
+    }
+
+    [Fact]
     public async Task Bad_queries_and_bodies_are_each_named()
     {
         using var metrics = await Http.GetAsync($"/api/analytics/ctwa?from=yesterday&waba=123&sourceId={new string('9', 161)}");

@@ -36,7 +36,7 @@ public sealed class CtwaAttribution(TableService tables, TimeProvider clock)
         if (page.Rows.FirstOrDefault() is { } row && row.GetString("sourceId") is { Length: > 0 } sourceId)
         {
             _none.TryRemove(key, out _);
-            return new CtwaFirstReferral(phoneNumberId, waId, sourceId, row.GetDateTimeOffset("occurredAt") ?? now);
+            return new CtwaFirstReferral(phoneNumberId, waId, EventKeys.Fit(sourceId), row.GetDateTimeOffset("occurredAt") ?? now);
         }
         // Bounded: when full, the memory starts over (a few extra reads, never a wrong answer for longer than the lapse).
         if (_none.Count >= MaxRemembered) _none.Clear();

@@ -1,4 +1,5 @@
 using WhatsAppHub.Core.Inbound;
+using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Templates;
 
 namespace WhatsAppHub.Functions.Analytics.Ctwa;
@@ -21,7 +22,8 @@ public sealed class CtwaInboundCounter(CtwaAttribution attribution, CtwaMarkers 
         if (message.Referral is { } referral)
         {
             attribution.Forget(phoneNumberId, waId);
-            if (referral.SourceId is not { Length: > 0 } sourceId) return;
+            if (referral.SourceId is not { Length: > 0 } given) return;
+            var sourceId = EventKeys.Fit(given); // an overlong id (only from a malformed webhook) is counted by its hash, like its CTWA rows
             var adWaba = await WabaAsync(wabas, phoneNumberId, cancellationToken);
             if (await markers.MarkAsync(phoneNumberId, waId, CtwaKeys.ConversationRowKey(adWaba, sourceId),
                     [("kind", "conversation"), ("sourceId", sourceId), ("wabaId", adWaba), ("wamid", message.Wamid), ("at", at)], cancellationToken))
