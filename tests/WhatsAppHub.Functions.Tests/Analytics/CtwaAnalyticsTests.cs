@@ -95,6 +95,21 @@ public class CtwaAnalyticsTests(AnalyticsFixture fixture)
     }
 
     [Fact]
+    public async Task One_click_reported_by_twenty_requests_at_once_is_recorded_and_counted_once()
+    {
+        var (ad, clid) = (NewAd(), NewClid());
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            using var response = await Http.PostAsync("/api/analytics/ctwa/clicks", Json($$"""{ "sourceId": "{{ad}}", "ctwaClid": "{{clid}}" }"""));
+            return response.StatusCode;
+        })));
+
+        Assert.Single(answers, a => a == HttpStatusCode.Created);
+        Assert.Equal(19, answers.Count(a => a == HttpStatusCode.OK));
+        Assert.Equal(1L, (long)Ad(await MetricsAsync($"sourceId={ad}"), ad)["clicks"]!);
+    }
+
+    [Fact]
     public async Task A_click_dated_a_day_ago_counts_on_that_day()
     {
         var ad = NewAd();
