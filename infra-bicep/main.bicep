@@ -18,6 +18,10 @@ param hubApiKey string
 @description('AWS Region of the EUM Social account.')
 param eumRegion string = 'us-east-1'
 
+@secure()
+@description('Secret payment gateways sign their callbacks to POST /api/payments/{id}/status with (HMAC-SHA256); empty turns the callback route off.')
+param paymentsCallbackSecret string = ''
+
 @description('EUM phone number id that sends when a request names none (phone-number-id-...).')
 param eumDefaultPhoneNumberId string
 
@@ -114,6 +118,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Outbound__RetryBaseDelayMs', value: '1000' }
         { name: 'Outbound__RetryMaxDelaySeconds', value: '300' }
         { name: 'Outbound__ReconcileSeconds', value: '90' }
+        { name: 'Campaigns__RunPumps', value: 'true' }
+        { name: 'Campaigns__RatePerSecond', value: '20' }
         { name: 'Media__Bucket', value: mediaBucket }
         { name: 'Media__KeyPrefix', value: mediaKeyPrefix }
         // Empty: inbound media is downloaded into Media__Bucket.
@@ -137,6 +143,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Subscriptions__TimeoutSeconds', value: '10' }
         { name: 'Subscriptions__MaxAttempts', value: '8' }
         { name: 'Subscriptions__FirstRetrySeconds', value: '5' }
+        { name: 'Payments__CallbackSecret', value: paymentsCallbackSecret }
       ]
     }
   }

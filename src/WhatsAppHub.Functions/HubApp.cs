@@ -4,6 +4,7 @@ using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Analytics.Ctwa;
+using WhatsAppHub.Functions.Campaigns;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Eum;
@@ -14,6 +15,7 @@ using WhatsAppHub.Functions.Media;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
 using WhatsAppHub.Functions.OpenApi;
+using WhatsAppHub.Functions.Payments;
 using WhatsAppHub.Functions.Problems;
 using WhatsAppHub.Functions.Security;
 using WhatsAppHub.Functions.Storage;
@@ -83,6 +85,8 @@ public static class HubApp
         AddTemplates(builder.Services);
         AddAnalytics(builder.Services);
         AddWorkflows(builder.Services);
+        AddCampaigns(builder.Services);
+        AddPayments(builder.Services);
         builder.Services.AddHubOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StorageExceptionHandler>();
@@ -96,6 +100,7 @@ public static class HubApp
         var api = app.MapGroup("/api");
         api.MapHealthEndpoints();
         api.MapSnsEventsEndpoint(); // anonymous: SNS cannot send the function key, the signature authenticates
+        api.MapPaymentCallbackEndpoint(); // anonymous too: gateways sign their callbacks with Payments__CallbackSecret
         var secured = api.MapGroup(string.Empty).RequireFunctionKey(options.ApiKey);
         secured.MapMessageEndpoints();
         secured.MapMediaEndpoints();
@@ -108,6 +113,9 @@ public static class HubApp
         secured.MapCtwaEndpoints();
         secured.MapWorkflowEndpoints();
         secured.MapWelcomeSequenceEndpoints();
+        secured.MapCampaignEndpoints();
+        secured.MapPaymentConfigEndpoints();
+        secured.MapPaymentEndpoints();
         return app;
     }
 
@@ -197,6 +205,27 @@ public static class HubApp
         services.AddHostedService<WorkflowPump>();
         services.AddSingleton<WelcomeSequenceStore>();
         services.AddSingleton<InboundWorkflowSignals>();
+    }
+
+    /// <summary>Campaigns: the create and control routes, and the pump that runs them at their pace.</summary>
+    private static void AddCampaigns(IServiceCollection services)
+    {
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<CreateCampaignHandler>();
+        services.AddSingleton<CampaignControl>();
+        services.AddSingleton<CampaignRunner>();
+        services.AddHostedService<CampaignPump>();
+    }
+
+    /// <summary>Payments India: configurations, payments, the PaymentRequest workflow and its effect, the webhook signals.</summary>
+    private static void AddPayments(IServiceCollection services)
+    {
+        services.AddSingleton<WhatsAppHub.Core.Workflows.IWorkflowDefinition, WhatsAppHub.Core.Workflows.Payments.PaymentRequestWorkflow>();
+        services.AddSingleton<IWorkflowEffect, UpdatePaymentEffect>();
+        services.AddSingleton<PaymentConfigStore>();
+        services.AddSingleton<PaymentStore>();
+        services.AddSingleton<PaymentSignals>();
+        services.AddSingleton<CreatePaymentHandler>();
     }
 
     /// <summary>

@@ -28,6 +28,9 @@ public sealed record EumEvent(
         metaPhoneNumberId is not null && PhoneNumbers.TryGetValue(metaPhoneNumberId, out var arn) ? arn
         : metaPhoneNumberId is null && PhoneNumbers.Count == 1 ? PhoneNumbers.Values.First()
         : null;
+
+    /// <summary><c>value.statuses[]</c> items with <c>type: "payment"</c> (Payments India): kept apart from message statuses.</summary>
+    public IReadOnlyList<PaymentStatus> Payments { get; init; } = [];
 }
 
 /// <summary>

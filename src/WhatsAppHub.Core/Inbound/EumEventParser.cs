@@ -37,7 +37,7 @@ public static class EumEventParser
 
             return new EumEventParseResult(new EumEvent(Json.Str(entry, "id"), Json.Str(root, "aws_account_id"),
                 Json.IsoTime(Json.Str(root, "message_timestamp")), PhoneNumbers(root),
-                parts.Messages, parts.Statuses, parts.Errors, parts.AccountEvents, parts.Unknown), null);
+                parts.Messages, parts.Statuses, parts.Errors, parts.AccountEvents, parts.Unknown) { Payments = parts.Payments }, null);
         }
         catch (JsonException e)
         {
@@ -53,6 +53,7 @@ public static class EumEventParser
     {
         public List<InboundMessage> Messages { get; } = [];
         public List<StatusUpdate> Statuses { get; } = [];
+        public List<PaymentStatus> Payments { get; } = [];
         public List<WebhookError> Errors { get; } = [];
         public List<AccountEvent> AccountEvents { get; } = [];
         public List<UnknownItem> Unknown { get; } = [];
@@ -89,7 +90,13 @@ public static class EumEventParser
         foreach (var item in Json.Items(value, "statuses"))
         {
             known = true;
-            if (ReadStatus(item, metadata) is { } status) parts.Statuses.Add(status);
+            if (Json.Str(item, "type") == "payment")
+            {
+                // A payment status names an order by reference_id, not a message by wamid (§8.6).
+                if (PaymentStatusReader.Read(item, metadata) is { } payment) parts.Payments.Add(payment);
+                else parts.Unknown.Add(new UnknownItem($"{where}.value.statuses[{i}]", "The payment status has no status or no payment.reference_id.", item.GetRawText()));
+            }
+            else if (ReadStatus(item, metadata) is { } status) parts.Statuses.Add(status);
             else parts.Unknown.Add(new UnknownItem($"{where}.value.statuses[{i}]", "The status has no id or no status.", item.GetRawText()));
             i++;
         }

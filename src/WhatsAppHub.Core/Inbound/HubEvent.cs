@@ -27,6 +27,9 @@ public static class HubEventTypes
     /// <summary>Prefix of status events: <c>status.sent</c>, <c>status.delivered</c>, <c>status.read</c>, <c>status.played</c>, <c>status.failed</c>.</summary>
     public const string StatusPrefix = "status.";
 
+    /// <summary>Prefix of payment status events (Payments India): <c>payment.captured</c>, <c>payment.pending</c>, <c>payment.failed</c>.</summary>
+    public const string PaymentPrefix = "payment.";
+
     /// <summary>A <c>value.errors[]</c> item: a system, app or account problem.</summary>
     public const string Error = "error";
 

@@ -27,10 +27,11 @@ public static class HubEventMapper
     /// delivery, so a re-run gives the same answer).</param>
     public static IReadOnlyList<HubEvent> Map(EumEvent evt, string snsMessageId, DateTimeOffset fallbackTime)
     {
-        var events = new List<HubEvent>(evt.Messages.Count + evt.Statuses.Count + evt.Errors.Count + evt.AccountEvents.Count + evt.Unknown.Count);
+        var events = new List<HubEvent>(evt.Messages.Count + evt.Statuses.Count + evt.Payments.Count + evt.Errors.Count + evt.AccountEvents.Count + evt.Unknown.Count);
         var published = evt.PublishedAt ?? fallbackTime;
         foreach (var message in evt.Messages) events.Add(Message(evt, message, published));
         foreach (var status in evt.Statuses) events.Add(Status(evt, status, published));
+        foreach (var payment in evt.Payments) events.Add(Payment(evt, payment, published));
         for (var i = 0; i < evt.Errors.Count; i++) events.Add(Error(evt, evt.Errors[i], $"error:{snsMessageId}:{i}", published));
         foreach (var account in evt.AccountEvents) events.Add(Account(evt, account, snsMessageId, published));
         for (var i = 0; i < evt.Unknown.Count; i++) events.Add(Unknown(evt, evt.Unknown[i], $"unknown:{snsMessageId}:{i}", published));
@@ -80,6 +81,29 @@ public static class HubEventMapper
         var waId = status.RecipientType == "group" ? status.RecipientParticipantId : status.RecipientId;
         return new HubEvent($"status:{status.Wamid}:{status.Status}", HubEventTypes.StatusPrefix + status.Status, status.Timestamp ?? published,
             evt.MetaWabaId, PhoneNumber(evt, status.MetaPhoneNumberId), waId is null ? null : NullIfEmpty(RecipientRules.ToWaId(waId)), Compact(data));
+    }
+
+    private static HubEvent Payment(EumEvent evt, PaymentStatus payment, DateTimeOffset published)
+    {
+        var t = payment.Transaction;
+        var data = new JsonObject
+        {
+            ["referenceId"] = payment.ReferenceId,
+            ["status"] = payment.Status,
+            ["amount"] = payment.Amount is { } value ? new JsonObject { ["value"] = value, ["offset"] = payment.Offset } : null,
+            ["currency"] = payment.Currency,
+            ["transaction"] = t is null ? null : new JsonObject
+            {
+                ["id"] = t.Id, ["type"] = t.Type, ["status"] = t.Status, ["methodType"] = t.MethodType,
+                ["createdAt"] = Time(t.CreatedAt), ["updatedAt"] = Time(t.UpdatedAt),
+                ["error"] = t.ErrorCode is null && t.ErrorReason is null ? null : new JsonObject { ["code"] = t.ErrorCode, ["reason"] = t.ErrorReason },
+            },
+            ["recipientId"] = payment.RecipientId,
+        };
+        // One order may fail twice under different transactions: the transaction joins the id so both are kept.
+        var id = $"payment:{payment.ReferenceId}:{payment.Status}" + (t?.Id is { Length: > 0 } tx ? ":" + tx : "");
+        return new HubEvent(id, HubEventTypes.PaymentPrefix + payment.Status, payment.Timestamp ?? published, evt.MetaWabaId,
+            PhoneNumber(evt, payment.MetaPhoneNumberId), payment.RecipientId is { } r ? NullIfEmpty(RecipientRules.ToWaId(r)) : null, Compact(data));
     }
 
     private static HubEvent Error(EumEvent evt, WebhookError error, string id, DateTimeOffset published)

@@ -41,5 +41,7 @@ public static class OutboundRoutes
         new("interactive/flow", "interactive", "flow", "Send a button that opens a WhatsApp Flow."),
         new("interactive/call_permission_request", "interactive", "call_permission_request", "Ask the user for permission to call them."),
         new("interactive/voice_call", "interactive", "voice_call", "Send a button that calls the business on WhatsApp."),
+        new("interactive/order_details", "interactive", "order_details", "Ask for payment of an order (Payments India): items, amounts in paise that add up, and the payment configuration."),
+        new("interactive/order_status", "interactive", "order_status", "Update the status shown on an order_details card (Payments India)."),
     ];
 }

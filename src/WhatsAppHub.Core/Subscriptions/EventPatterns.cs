@@ -15,12 +15,16 @@ public static partial class EventPatterns
     /// <summary>The status event suffixes the hub emits (<c>status.sent</c>, …).</summary>
     public static IReadOnlyList<string> StatusTypes { get; } = ["sent", "delivered", "read", "played", "failed"];
 
+    /// <summary>The payment status event suffixes (Payments India): <c>payment.captured</c>, …</summary>
+    public static IReadOnlyList<string> PaymentTypes { get; } = ["captured", "pending", "failed"];
+
     /// <summary>The prefixes that <c>{prefix}.*</c> may name.</summary>
-    public static IReadOnlyList<string> Prefixes { get; } = ["message", "status", "account"];
+    public static IReadOnlyList<string> Prefixes { get; } = ["message", "status", "account", "payment"];
 
     /// <summary>The exact types that need no field name.</summary>
     public static IReadOnlyList<string> FixedTypes { get; } =
-        [HubEventTypes.MessageReceived, HubEventTypes.Error, HubEventTypes.Unknown, .. StatusTypes.Select(s => HubEventTypes.StatusPrefix + s)];
+        [HubEventTypes.MessageReceived, HubEventTypes.Error, HubEventTypes.Unknown, .. StatusTypes.Select(s => HubEventTypes.StatusPrefix + s),
+         .. PaymentTypes.Select(s => HubEventTypes.PaymentPrefix + s)];
 
     public static bool IsValid(string pattern)
     {

@@ -5,6 +5,10 @@ public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSetti
     SubscriptionSettings Subscriptions)
 {
     public WorkflowSettings Workflows { get; init; } = new(RunPumps: true);
+    /// <summary>How campaigns run (<c>POST /api/campaigns</c>).</summary>
+    public CampaignSettings Campaigns { get; init; } = new(RunPumps: true, RatePerSecond: 20);
+    /// <summary>Payments India: how gateway callbacks are checked.</summary>
+    public PaymentSettings Payments { get; init; } = new(CallbackSecret: null);
 }
 
 /// <summary>
@@ -83,3 +87,12 @@ public sealed record SubscriptionSettings(bool RunPumps, bool AllowHttpLoopback,
 /// <summary>The workflow runner (DESIGN.md §6).</summary>
 /// <param name="RunPumps">False when the Azure Functions host triggers on the <c>workflows</c> queue (custom-handler mode).</param>
 public sealed record WorkflowSettings(bool RunPumps);
+
+/// <summary>How campaigns run.</summary>
+/// <param name="RunPumps">False when the Azure Functions host triggers on the <c>campaigns</c> queue (custom-handler mode).</param>
+/// <param name="RatePerSecond">Recipients a campaign queues per second when it names no rate (at most <c>Outbound:RatePerSecond</c>).</param>
+public sealed record CampaignSettings(bool RunPumps, int RatePerSecond);
+
+/// <summary>Payments India (PAYMENT_CONFIG, PAYMENT).</summary>
+/// <param name="CallbackSecret">What gateway callbacks are signed with (HMAC-SHA256); null turns the callback route off.</param>
+public sealed record PaymentSettings(string? CallbackSecret);

@@ -37,6 +37,8 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Outbound:RetryBaseDelayMs", "Ceiling of the first retry's random delay in ms, doubled per attempt (0-60000; queue delays round up to whole seconds).", "1000"),
         new("Outbound:RetryMaxDelaySeconds", "Longest wait before a retry, in seconds (1-86400).", "300"),
         new("Outbound:ReconcileSeconds", "How long a send EUM never answered waits for a status webhook before it ends failed as OutcomeUnknown (1-3600).", "90"),
+        new("Campaigns:RunPumps", "true: this process drains the campaigns queue (paced campaign sends); false when the Functions host triggers on it.", "true"),
+        new("Campaigns:RatePerSecond", "Recipients a campaign queues per second when it names no ratePerSecond (1-1000, at most Outbound:RatePerSecond).", "20"),
         new("Media:Bucket", "S3 bucket where uploaded media is kept for EUM to read; empty turns the media endpoints off (503).", "whatsapphub-media"),
         new("Media:KeyPrefix", "Key prefix of uploaded media in the bucket.", "media/"),
         new("Media:InboundBucket", "S3 bucket where media contacts send is downloaded; empty means Media:Bucket.", null),
@@ -54,6 +56,7 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Subscriptions:AllowHttpLoopback", "true: subscriptions may use http to a loopback host (local receivers); https is required otherwise. Never on Azure.", "true"),
         new("Subscriptions:TimeoutSeconds", "How long one delivery to a subscriber may take before it counts as failed, in seconds (1-120).", "10"),
         new("Subscriptions:MaxAttempts", "Attempts per delivery before it is dead-lettered (1-50).", "8"),
+        new("Payments:CallbackSecret", "Secret payment gateways sign their callbacks to POST /api/payments/{id}/status with (HMAC-SHA256 of the body in X-WhatsAppHub-Signature); empty turns the callback route off (503).", "local-payments-callback-secret"),
         new("Subscriptions:FirstRetrySeconds", "Wait before a delivery's second attempt in seconds, doubled per attempt with jitter, capped at 1 h (1-3600).", "5"),
     ];
 }

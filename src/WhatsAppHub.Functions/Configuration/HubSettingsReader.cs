@@ -26,12 +26,15 @@ public static partial class HubSettingsReader
         var sns = ReadSns(configuration, problems);
         var subscriptions = ReadSubscriptions(configuration, problems);
         var workflows = new WorkflowSettings(RunPumps: Flag(configuration, "Workflows:RunPumps", true, problems));
+        var inbound = new InboundSettings(RunPumps: Flag(configuration, "Inbound:RunPumps", true, problems));
+        var campaigns = ReadCampaigns(configuration, outbound, problems);
 
         if (problems.Count > 0) throw new HubConfigurationException(problems);
-        var inbound = new InboundSettings(RunPumps: Flag(configuration, "Inbound:RunPumps", true, problems));
         return new HubOptions(apiKey!, storage, eum!, outbound, media, sns, inbound, subscriptions)
         {
             Workflows = workflows,
+            Campaigns = campaigns,
+            Payments = new PaymentSettings(CallbackSecret: Optional(configuration, "Payments:CallbackSecret")),
         };
     }
 
@@ -95,6 +98,15 @@ public static partial class HubSettingsReader
         Timeout: TimeSpan.FromSeconds(Integer(configuration, "Subscriptions:TimeoutSeconds", 10, 1, 120, problems)),
         MaxAttempts: Integer(configuration, "Subscriptions:MaxAttempts", 8, 1, 50, problems),
         FirstRetryDelay: TimeSpan.FromSeconds(Integer(configuration, "Subscriptions:FirstRetrySeconds", 5, 1, 3_600, problems)));
+
+    /// <summary>A campaign's default rate above the numbers' own would only fill the outbound queue faster than it drains.</summary>
+    private static CampaignSettings ReadCampaigns(IConfiguration configuration, OutboundSettings outbound, List<string> problems)
+    {
+        var rate = Integer(configuration, "Campaigns:RatePerSecond", Math.Min(20, outbound.RatePerSecond), 1, 1000, problems);
+        if (rate > outbound.RatePerSecond)
+            problems.Add($"Campaigns__RatePerSecond ({rate}) must not exceed Outbound__RatePerSecond ({outbound.RatePerSecond}).");
+        return new CampaignSettings(RunPumps: Flag(configuration, "Campaigns:RunPumps", true, problems), RatePerSecond: rate);
+    }
 
     private static MediaSettings ReadMedia(IConfiguration configuration, List<string> problems)
     {

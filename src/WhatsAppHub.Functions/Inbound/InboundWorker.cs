@@ -27,6 +27,7 @@ public sealed class InboundWorker(
     UserPreferenceHandler preferences,
     Templates.TemplateWebhookHandler templates,
     Workflows.Welcome.InboundWorkflowSignals workflowSignals,
+    Payments.PaymentSignals paymentSignals,
     QueueService queues,
     TimeProvider clock,
     ILogger<InboundWorker> logger)
@@ -109,6 +110,9 @@ public sealed class InboundWorker(
         var statusesApplied = 0;
         foreach (var status in evt.Statuses)
             if (await statuses.ApplyAsync(status, cancellationToken)) statusesApplied++;
+        // A payment status names an order, not a message: it goes to the payment's workflow, never to a MESSAGE row.
+        foreach (var payment in evt.Payments)
+            await paymentSignals.ApplyAsync(payment, cancellationToken);
         var windows = 0;
         foreach (var message in evt.Messages)
             if (await messages.ApplyAsync(evt, message, cancellationToken)) windows++;

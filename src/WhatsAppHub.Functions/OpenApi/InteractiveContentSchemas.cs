@@ -25,6 +25,8 @@ internal static class InteractiveContentSchemas
         ["flow"] = (new FlowRules(), InteractiveActionSchemas.Flow),
         ["call_permission_request"] = (new CallPermissionRequestRules(), () => InteractiveActionSchemas.NameOnly("call_permission_request")),
         ["voice_call"] = (new VoiceCallRules(), InteractiveActionSchemas.VoiceCall),
+        ["order_details"] = (new OrderDetailsRules(), OrderSchemas.OrderDetails),
+        ["order_status"] = (new OrderStatusRules(), OrderSchemas.OrderStatus),
     };
 
     public static IEnumerable<string> SupportedTypes => Types.Keys;

@@ -14,5 +14,8 @@ public static class HubQueues
     public const string Workflows = "workflows";
     public const string WorkflowsPoison = "workflows-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison, MediaDownload, MediaDownloadPoison, Deliveries, DeliveriesPoison, Workflows, WorkflowsPoison];
+    public const string Campaigns = "campaigns";
+    public const string CampaignsPoison = "campaigns-poison";
+
+    public static IReadOnlyList<string> All { get; } = [Outbound, OutboundPoison, Inbound, InboundPoison, MediaDownload, MediaDownloadPoison, Deliveries, DeliveriesPoison, Workflows, WorkflowsPoison, Campaigns, CampaignsPoison];
 }

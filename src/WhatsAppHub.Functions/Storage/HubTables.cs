@@ -14,6 +14,9 @@ public static class HubTables
     public const string Templates = "Templates";
     public const string Analytics = "Analytics";
     public const string Workflows = "Workflows";
+    public const string Payments = "Payments";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Workflows];
+    public const string Campaigns = "Campaigns";
+
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Workflows, Campaigns, Payments];
 }

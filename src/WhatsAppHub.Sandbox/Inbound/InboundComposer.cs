@@ -62,7 +62,7 @@ public sealed class InboundComposer(EumEventBuilder events, IOptions<SandboxOpti
             InboundPart.Message => EumEventBuilder.MessagesEntry(account.MetaWabaId, phone.Digits, phone.MetaPhoneNumberId, kind.ListsContacts
                 ? new JsonObject { ["contacts"] = new JsonArray(context.Contact()), ["messages"] = new JsonArray(part.DeepClone()) }
                 : new JsonObject { ["messages"] = new JsonArray(part.DeepClone()) }),
-            InboundPart.Status => EumEventBuilder.MessagesEntry(account.MetaWabaId, phone.Digits, phone.MetaPhoneNumberId,
+            InboundPart.Status or InboundPart.Payment => EumEventBuilder.MessagesEntry(account.MetaWabaId, phone.Digits, phone.MetaPhoneNumberId,
                 new JsonObject { ["statuses"] = new JsonArray(part.DeepClone()) }),
             InboundPart.Error => EumEventBuilder.MessagesEntry(account.MetaWabaId, phone.Digits, phone.MetaPhoneNumberId,
                 new JsonObject { ["errors"] = new JsonArray(part.DeepClone()) }),

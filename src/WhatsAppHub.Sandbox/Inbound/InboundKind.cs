@@ -11,6 +11,9 @@ public enum InboundPart
     /// <summary>One <c>value.statuses[]</c> item about a message the business sent.</summary>
     Status,
 
+    /// <summary>One <c>value.statuses[]</c> item of <c>type: "payment"</c>: what became of an order's payment (§8.6).</summary>
+    Payment,
+
     /// <summary>One <c>value.errors[]</c> item (a problem not tied to one message).</summary>
     Error,
 

@@ -115,6 +115,13 @@ internal static class MessageSamples
             yield return new InboundKind("status-" + status, "messages", InboundPart.Status, c => c.Status(status));
         }
 
+        // Payments India (§8.6): a gateway's verdict on an order_details message, named by its reference_id; a body
+        // such as {"payment":{"reference_id":"ORD-1"}} points it at the hub's order.
+        foreach (var status in (string[])["captured", "pending", "failed"])
+        {
+            yield return new InboundKind("payment-" + status, "messages", InboundPart.Payment, c => c.Payment(status));
+        }
+
         yield return new InboundKind("errors", "messages", InboundPart.Error, c => new JsonObject
         {
             ["code"] = 130429, ["title"] = "Rate limit hit", ["message"] = "Rate limit hit",

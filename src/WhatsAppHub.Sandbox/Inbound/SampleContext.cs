@@ -49,4 +49,38 @@ public sealed class SampleContext(EumEventBuilder events)
         new StatusJob(OurWamid(), From, RecipientType: null, BizOpaqueCallbackData: null, PricingCategory: "utility", Billable: true,
             MetaApiMajorVersion: null, ConversationId: "", Account.MetaWabaId, Phone.MetaPhoneNumberId, BusinessDigits),
         status, withPricing: status is "sent" or "delivered");
+
+    /// <summary>
+    /// A payment status (§8.6, the BSPs' shape): ₹590.00 for the order <c>sandbox-order-1</c> through Razorpay by UPI;
+    /// the transaction says success, pending or failed (with the gateway's error) to match <paramref name="status"/>.
+    /// </summary>
+    public JsonObject Payment(string status)
+    {
+        var transaction = new JsonObject
+        {
+            ["id"] = "pay_" + ResourceIds.NewNumeric(14),
+            ["type"] = "razorpay",
+            ["status"] = status switch { "captured" => "success", "failed" => "failed", _ => "pending" },
+            ["created_timestamp"] = Now.ToUnixTimeSeconds(),
+            ["updated_timestamp"] = Now.ToUnixTimeSeconds(),
+            ["method_type"] = "upi",
+        };
+        if (status == "failed")
+            transaction["error"] = new JsonObject { ["code"] = "BAD_REQUEST_ERROR", ["reason"] = "Payment declined by the bank" };
+        return new JsonObject
+        {
+            ["id"] = OurWamid(),
+            ["status"] = status,
+            ["type"] = "payment",
+            ["timestamp"] = UnixNow,
+            ["recipient_id"] = From,
+            ["payment"] = new JsonObject
+            {
+                ["reference_id"] = "sandbox-order-1",
+                ["amount"] = new JsonObject { ["value"] = 59000, ["offset"] = 100 },
+                ["currency"] = "INR",
+                ["transaction"] = transaction,
+            },
+        };
+    }
 }

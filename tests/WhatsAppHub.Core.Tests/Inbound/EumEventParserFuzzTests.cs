@@ -9,7 +9,7 @@ namespace WhatsAppHub.Core.Tests.Inbound;
 /// <summary>
 /// Mutated golden events (dropped, replaced and duplicated properties, wrong JSON kinds, huge numbers, deep nesting,
 /// invalid UTF-16 escapes, truncation): the parser never throws, and every item of every change it could read lands in
-/// exactly one of Messages, Statuses, Errors, AccountEvents or Unknown. Seeded, so a failure names its iteration.
+/// exactly one of Messages, Statuses, Payments, Errors, AccountEvents or Unknown. Seeded, so a failure names its iteration.
 /// </summary>
 public class EumEventParserFuzzTests
 {
@@ -90,7 +90,7 @@ public class EumEventParserFuzzTests
             messages += evt.Messages.Count;
             unknown += evt.Unknown.Count;
             var (items, accountChanges) = ExpectedCounts(entryText);
-            var landed = evt.Messages.Count + evt.Statuses.Count + evt.Errors.Count + evt.AccountEvents.Count + evt.Unknown.Count;
+            var landed = evt.Messages.Count + evt.Statuses.Count + evt.Payments.Count + evt.Errors.Count + evt.AccountEvents.Count + evt.Unknown.Count;
             Assert.True(items == landed, $"Iteration {i}: {items} items, {landed} landed.\n{entryText}");
             Assert.True(accountChanges == evt.AccountEvents.Count, $"Iteration {i}: {accountChanges} account changes, {evt.AccountEvents.Count} account events.");
             foreach (var m in evt.Messages) _ = (m.Content.Summary, evt.EumPhoneNumberFor(m.MetaPhoneNumberId));

@@ -16,6 +16,9 @@ public class SubscriptionRulesTests
     [InlineData("account.message_template_status_update")]
     [InlineData("error")]
     [InlineData("unknown")]
+    [InlineData("payment.*")]
+    [InlineData("payment.captured")]
+    [InlineData("payment.failed")]
     public void Known_types_prefixes_and_star_are_valid_patterns(string pattern) => Assert.True(EventPatterns.IsValid(pattern));
 
     [Theory]
@@ -30,6 +33,7 @@ public class SubscriptionRulesTests
     [InlineData("account.Bad-Field")]
     [InlineData("status.*.*")]
     [InlineData("*.read")]
+    [InlineData("payment.paid")]
     public void Typos_and_unknown_types_are_refused(string pattern) => Assert.False(EventPatterns.IsValid(pattern));
 
     [Fact]

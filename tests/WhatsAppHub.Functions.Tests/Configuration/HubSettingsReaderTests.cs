@@ -57,6 +57,8 @@ public class HubSettingsReaderTests
     [InlineData("Media:PresignedUrlMinutes", "10081", "Media__PresignedUrlMinutes '10081'")]
     [InlineData("Media:DownloadMaxAttempts", "51", "Media__DownloadMaxAttempts '51'")]
     [InlineData("Media:DownloadRetrySeconds", "0", "Media__DownloadRetrySeconds '0'")]
+    [InlineData("Inbound:RunPumps", "maybe", "Inbound__RunPumps 'maybe'")]
+    [InlineData("Workflows:RunPumps", "maybe", "Workflows__RunPumps 'maybe'")]
     public void Malformed_settings_are_named(string key, string? value, string expected)
     {
         var e = Assert.Throws<HubConfigurationException>(() => Read(v => v[key] = value));

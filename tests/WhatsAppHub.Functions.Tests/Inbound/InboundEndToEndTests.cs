@@ -42,6 +42,12 @@ public class InboundEndToEndTests(SnsFixture fixture)
                 var status = type["status-".Length..];
                 Assert.Contains(await EventsAsync($"status.{status}"), e => e.GetProperty("id").GetString() == $"status:{wamid}:{status}");
             }
+            else if (type.StartsWith("payment-", StringComparison.Ordinal))
+            {
+                // A payment status names the sandbox's order; it is an event, never a message or a message status.
+                var status = type["payment-".Length..];
+                Assert.Contains(await EventsAsync($"payment.{status}"), e => e.GetProperty("data").GetProperty("referenceId").GetString() == "sandbox-order-1");
+            }
             else if (type == "errors")
             {
                 Assert.NotEmpty(await EventsAsync("error"));

@@ -19,6 +19,9 @@ public sealed class SnsFixture : IAsyncLifetime
 {
     public const string TopicArn = "arn:aws:sns:us-east-1:123456789012:whatsapphub-events";
 
+    /// <summary>What the payment tests sign gateway callbacks with.</summary>
+    public const string PaymentCallbackSecret = "test-payments-callback-secret";
+
     public AzuriteProcess Azurite { get; } = new();
 
     public SandboxHost Sandbox { get; private set; } = null!;
@@ -52,6 +55,7 @@ public sealed class SnsFixture : IAsyncLifetime
             $"Sns:TrustedTestCertificateHost={TrustedOrigin}",
             "Outbound:EnforceServiceWindow=false",
             "Subscriptions:AllowHttpLoopback=true",
+            $"Payments:CallbackSecret={PaymentCallbackSecret}",
             .. overrides,
         ]);
 

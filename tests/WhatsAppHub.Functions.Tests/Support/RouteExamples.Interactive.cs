@@ -119,5 +119,28 @@ public static partial class RouteExamples
             {"interactive":{"type":"voice_call","body":{"text":"Prefer to talk? Tap to call our support line."},
              "action":{"name":"voice_call","parameters":{"display_text":"Call support","ttl_minutes":1440,"payload":"case-77812"}}}}
             """),
+        new("interactive/order_details", "digital goods by Razorpay", """
+            {"interactive":{"type":"order_details","body":{"text":"Your order #BM345A is ready for payment."},
+             "action":{"name":"review_and_pay","parameters":{"reference_id":"BM345A-1","type":"digital-goods","currency":"INR",
+               "total_amount":{"value":59000,"offset":100},
+               "payment_settings":[{"type":"payment_gateway","payment_gateway":{"type":"razorpay","configuration_name":"main-razorpay",
+                 "razorpay":{"receipt":"rcpt-345","notes":{"crm_id":"C-88"}}}}],
+               "order":{"status":"pending","items":[{"retailer_id":"PLAN-GOLD","name":"Gold plan (1 month)","amount":{"value":50000,"offset":100},"quantity":1}],
+                 "subtotal":{"value":50000,"offset":100},"tax":{"value":9000,"offset":100}}}}}}
+            """),
+        new("interactive/order_details", "physical goods by PayU, shipping and discount, type left out", """
+            {"interactive":{"header":{"type":"text","text":"Order 7781"},"body":{"text":"Two kurtas, delivered to your door."},"footer":{"text":"Pay within 1 hour"},
+             "action":{"name":"review_and_pay","parameters":{"reference_id":"ORD-7781.a","type":"physical-goods","currency":"INR",
+               "beneficiaries":[{"name":"Asha Rao","address_line1":"12 MG Road","city":"Bengaluru","state":"Karnataka","country":"India","postal_code":"560001"}],
+               "total_amount":{"value":243000,"offset":100},
+               "payment_settings":[{"type":"payment_gateway","payment_gateway":{"type":"payu","configuration_name":"payu-live","payu":{"udf1":"crm-88"}}}],
+               "order":{"status":"pending","items":[{"retailer_id":"KURTA-M","name":"Cotton kurta (M)","amount":{"value":120000,"offset":100},"sale_amount":{"value":110000,"offset":100},"quantity":2}],
+                 "subtotal":{"value":220000,"offset":100},"tax":{"value":26400,"offset":100},"shipping":{"value":5000,"offset":100},
+                 "discount":{"value":8400,"offset":100,"description":"First order"}}}}}}
+            """),
+        new("interactive/order_status", "captured", """
+            {"interactive":{"type":"order_status","body":{"text":"Payment received. Thank you!"},
+             "action":{"name":"review_order","parameters":{"reference_id":"BM345A-1","order":{"status":"captured","description":"Paid by UPI"}}}}}
+            """),
     ];
 }

@@ -40,6 +40,19 @@ public sealed class InboundOverrideTests(InboundFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_payment_status_names_the_hubs_order_its_amount_and_the_payer()
+    {
+        var (status, answer) = await fixture.PostAsync("/sandbox/inbound/payment-captured",
+            """{"from":"+91 98000 00001","payment":{"reference_id":"BM345A-2","amount":{"value":120000}}}""");
+        Assert.Equal(200, status);
+
+        var payment = Assert.Single((await fixture.SingleAsync(answer!)).Parsed.Payments);
+        Assert.Equal(("BM345A-2", 120000L, 100L, "captured", "919800000001"),
+            (payment.ReferenceId, payment.Amount, payment.Offset, payment.Status, payment.RecipientId));
+        Assert.Equal(("razorpay", "success"), (payment.Transaction!.Type, payment.Transaction.Status));
+    }
+
+    [Fact]
     public async Task A_status_can_name_the_hubs_own_message_and_recipient()
     {
         var (status, answer) = await fixture.PostAsync("/sandbox/inbound/status-read",

@@ -24,6 +24,7 @@ public sealed class InboundTypeTests(InboundFixture fixture) : IClassFixture<Inb
         "button_reply", "list_reply", "nfm_reply", "address_message", "call_permission_reply", "button", "order", "reaction",
         "unsupported", "system", "request_welcome", "referral", "group",
         "status-sent", "status-delivered", "status-read", "status-played", "status-failed", "errors",
+        "payment-captured", "payment-pending", "payment-failed",
         "account_update", "account_review_update", "phone_number_name_update", "phone_number_quality_update",
         "template_category_update", "message_template_status_update", "message_template_quality_update",
         "business_capability_update", "user_preferences", "security", "calls",
@@ -80,6 +81,15 @@ public sealed class InboundTypeTests(InboundFixture fixture) : IClassFixture<Inb
                 Assert.Equal(published["wamid"]!.GetValue<string>(), statusUpdate.Wamid);
                 Assert.Equal(DemoContact, statusUpdate.RecipientId);
                 Assert.Equal(type == "status-failed", statusUpdate.Errors.Count > 0);
+                break;
+            case "payment":
+                // A payment status names an order, not a message: it must not be read as a message status.
+                Assert.Empty(parsed.Statuses);
+                var payment = Assert.Single(parsed.Payments);
+                Assert.Equal(type["payment-".Length..], payment.Status);
+                Assert.Equal(("sandbox-order-1", 59000L, 100L, "INR"), (payment.ReferenceId, payment.Amount, payment.Offset, payment.Currency));
+                Assert.Equal(DemoContact, payment.RecipientId);
+                Assert.Equal(type == "payment-failed", payment.Transaction!.ErrorReason is not null);
                 break;
             case "error":
                 Assert.Equal("130429", Assert.Single(parsed.Errors).Code);

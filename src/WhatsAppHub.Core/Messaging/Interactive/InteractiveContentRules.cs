@@ -17,7 +17,7 @@ public sealed class InteractiveContentRules : IMessageContentRules
     [
         new ReplyButtonRules(), new ListRules(), new CtaUrlRules(), new ProductRules(), new ProductListRules(),
         new CatalogMessageRules(), new CarouselRules(), new LocationRequestRules(), new AddressMessageRules(),
-        new FlowRules(), new CallPermissionRequestRules(), new VoiceCallRules(),
+        new FlowRules(), new CallPermissionRequestRules(), new VoiceCallRules(), new OrderDetailsRules(), new OrderStatusRules(),
     ])
     {
     }

@@ -44,6 +44,20 @@ public class MetaLimitsTests
             (VoiceCallRules.MaxDisplayTextLength, 20, "voice call display text"),
             (VoiceCallRules.MaxTtlMinutes, 43_200, "voice call ttl"),
             (VoiceCallRules.MaxPayloadLength, 512, "voice call payload"),
+            (OrderDetailsRules.MaxReferenceIdLength, 35, "order reference_id"),
+            (OrderDetailsRules.MaxItemNameLength, 60, "order item name"),
+            (OrderDetailsRules.MaxItemsWithImages, 10, "order items with custom images"),
+            (OrderDetailsRules.MaxBeneficiaryNameLength, 200, "beneficiary name"),
+            (OrderDetailsRules.MaxAddressLineLength, 100, "beneficiary address line"),
+            (OrderDetailsRules.PostalCodeLength, 6, "beneficiary postal code"),
+            (OrderAmountRules.Offset, 100, "amount offset"),
+            (PaymentSettingsRules.MaxConfigurationNameLength, 60, "payment configuration name"),
+            (PaymentSettingsRules.MaxRazorpayNotes, 15, "Razorpay notes"),
+            (PaymentSettingsRules.MaxRazorpayNoteLength, 256, "Razorpay note value"),
+            (PaymentSettingsRules.MaxRazorpayReceiptLength, 40, "Razorpay receipt"),
+            (PaymentSettingsRules.MaxPayUFieldLength, 255, "PayU udf"),
+            (PaymentSettingsRules.MaxZaakpayFieldLength, 180, "Zaakpay extra"),
+            (PaymentSettingsRules.MaxBillDeskFieldLength, 120, "BillDesk additional_info"),
         ];
         Assert.All(limits, l => Assert.True(l.Actual == l.Meta, $"{l.What}: {l.Actual}, Meta states {l.Meta}"));
     }

@@ -137,5 +137,29 @@ public static class ReferenceExamples
                 "action": { "name": "voice_call",
                             "parameters": { "display_text": "Call support", "ttl_minutes": 1440, "payload": "case-77812" } } } }
             """,
+        ["order_details"] = """
+            { "messaging_product": "whatsapp", "recipient_type": "individual", "to": "+919800000001",
+              "type": "interactive",
+              "interactive": { "type": "order_details",
+                "body": { "text": "Your order #BM345A is ready for payment." },
+                "action": { "name": "review_and_pay", "parameters": {
+                  "reference_id": "BM345A-1", "type": "digital-goods", "currency": "INR",
+                  "total_amount": { "value": 59000, "offset": 100 },
+                  "payment_settings": [ { "type": "payment_gateway",
+                    "payment_gateway": { "type": "razorpay", "configuration_name": "main-razorpay",
+                                         "razorpay": { "receipt": "rcpt-345", "notes": { "crm_id": "C-88" } } } } ],
+                  "order": { "status": "pending",
+                    "items": [ { "retailer_id": "PLAN-GOLD", "name": "Gold plan (1 month)",
+                                 "amount": { "value": 50000, "offset": 100 }, "quantity": 1 } ],
+                    "subtotal": { "value": 50000, "offset": 100 },
+                    "tax": { "value": 9000, "offset": 100 } } } } } }
+            """,
+        ["order_status"] = """
+            { "messaging_product": "whatsapp", "to": "+919800000001", "type": "interactive",
+              "interactive": { "type": "order_status",
+                "body": { "text": "Payment received. Thank you!" },
+                "action": { "name": "review_order", "parameters": {
+                  "reference_id": "BM345A-1", "order": { "status": "captured", "description": "Paid by UPI" } } } } }
+            """,
     };
 }

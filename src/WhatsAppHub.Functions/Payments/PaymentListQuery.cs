@@ -1,0 +1,21 @@
+using WhatsAppHub.Azure.Tables;
+using WhatsAppHub.Core.Payments;
+using WhatsAppHub.Core.Validation;
+using WhatsAppHub.Functions.Problems;
+
+namespace WhatsAppHub.Functions.Payments;
+
+/// <summary>The filters of <c>GET /api/payments</c>: <c>status</c>, page size and continuation.</summary>
+public sealed record PaymentListQuery(string? Status, int Limit, TableContinuation? Continuation)
+{
+    public static (PaymentListQuery? Query, IReadOnlyList<ValidationError> Errors) Read(IQueryCollection query)
+    {
+        var errors = new ValidationErrors();
+        var status = QueryParameters.Text(query, "status");
+        if (status is not null && !PaymentStatuses.All.Contains(status))
+            errors.Add("query.status", "enum", "'status' must be one of: " + string.Join(", ", PaymentStatuses.All) + ".");
+        var limit = QueryParameters.Limit(query, errors);
+        var continuation = QueryParameters.Continuation(query, errors);
+        return errors.IsEmpty ? (new PaymentListQuery(status, limit, continuation), errors.All) : (null, errors.All);
+    }
+}
