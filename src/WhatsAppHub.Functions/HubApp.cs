@@ -3,6 +3,7 @@ using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Functions.Analytics;
+using WhatsAppHub.Functions.Analytics.Ctwa;
 using WhatsAppHub.Functions.Campaigns;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Conversations;
@@ -109,6 +110,7 @@ public static class HubApp
         secured.MapSuppressionEndpoints();
         secured.MapTemplateEndpoints();
         secured.MapAnalyticsEndpoints();
+        secured.MapCtwaEndpoints();
         secured.MapWorkflowEndpoints();
         secured.MapWelcomeSequenceEndpoints();
         secured.MapCampaignEndpoints();
@@ -174,12 +176,20 @@ public static class HubApp
         services.AddSingleton<SendTemplateHandler>();
     }
 
-    /// <summary>Outcome counters of outbound messages, fed by the send and status paths, read by the analytics routes.</summary>
+    /// <summary>
+    /// Outcome counters of outbound messages, fed by the send and status paths, and of Click-to-WhatsApp ads, fed by the
+    /// inbound path and the click and conversion routes; read by the analytics routes.
+    /// </summary>
     private static void AddAnalytics(IServiceCollection services)
     {
         services.AddSingleton<OutcomeStore>();
         services.AddSingleton<OutcomeCounter>();
         services.AddSingleton<ReplyCounter>();
+        services.AddSingleton<CtwaAttribution>();
+        services.AddSingleton<CtwaMarkers>();
+        services.AddSingleton<CtwaConversions>();
+        services.AddSingleton<CtwaInboundCounter>();
+        services.AddSingleton<CtwaClickStore>();
     }
 
     /// <summary>The workflow runner (definitions, effects, the pump that drains <c>workflows</c>) and welcome sequences.</summary>

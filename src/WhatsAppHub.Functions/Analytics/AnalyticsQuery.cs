@@ -56,7 +56,7 @@ public sealed record AnalyticsQuery(DateOnly From, DateOnly To, string? WabaId, 
         return errors.IsEmpty ? (new AnalyticsQuery(from, to, waba, template, language, campaign), errors.All) : (null, errors.All);
     }
 
-    private static (DateOnly From, DateOnly To) Days(IQueryCollection query, DateOnly today, ValidationErrors errors)
+    internal static (DateOnly From, DateOnly To) Days(IQueryCollection query, DateOnly today, ValidationErrors errors)
     {
         var to = Date(query, "to", errors) ?? today;
         var from = Date(query, "from", errors) ?? to.AddDays(-(DefaultDays - 1));

@@ -1,5 +1,6 @@
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Functions.Analytics.Ctwa;
 using WhatsAppHub.Functions.Templates;
 
 namespace WhatsAppHub.Functions.Analytics;
@@ -30,8 +31,11 @@ public sealed class OutcomeCounter : IAsyncDisposable
     /// <summary>Counts by what the MESSAGE rows say; the account (hence the template scope) is looked up at the flush.</summary>
     private Dictionary<Source, OutcomeDeltas> _pending = [];
 
-    /// <summary>Counts of scope rows whose write failed: added again at the next flush.</summary>
-    private Dictionary<(string Partition, DateOnly Day), OutcomeDeltas> _unwritten = [];
+    /// <summary>
+    /// Counts already keyed by their scope row: an ad's Click-to-WhatsApp steps (their account is known when counted),
+    /// and counts whose write failed, added again at the next flush.
+    /// </summary>
+    private Dictionary<(string Partition, DateOnly Day), OutcomeDeltas> _keyed = [];
 
     public OutcomeCounter(OutcomeStore store, WabaResolver wabas, ILogger<OutcomeCounter> logger)
     {
@@ -70,6 +74,36 @@ public sealed class OutcomeCounter : IAsyncDisposable
         Add(original, new OutcomeDeltas { Replied = 1 });
     }
 
+    /// <summary>
+    /// Counts one step of an ad's Click-to-WhatsApp funnel (<see cref="OutcomeScope.Ad"/>) on <paramref name="day"/>: a
+    /// click reported, a contact's first message from the ad, their first reply, their conversion. The caller made sure
+    /// it is the first time (a marker row inserted if absent).
+    /// </summary>
+    public void CountAd(string wabaId, string sourceId, DateOnly day, CtwaStep step)
+    {
+        var deltas = step switch
+        {
+            CtwaStep.Click => new OutcomeDeltas { Clicks = 1 },
+            CtwaStep.Conversation => new OutcomeDeltas { Conversations = 1 },
+            CtwaStep.Reply => new OutcomeDeltas { Replied = 1 },
+            _ => new OutcomeDeltas { Conversions = 1 },
+        };
+        lock (_gate) Merge(_keyed, (OutcomeScope.Ad(wabaId, sourceId).PartitionKey, day), deltas);
+    }
+
+    /// <summary>The Click-to-WhatsApp funnel of each ad of an account (or the one <paramref name="sourceId"/>) over the days, by source id.</summary>
+    public async Task<IReadOnlyDictionary<string, CtwaTally>> ReadAdsAsync(string wabaId, string? sourceId, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        var filter = sourceId is null
+            ? TableFilter.StartsWith("PartitionKey", OutcomeScope.AdsPrefix(wabaId))
+            : TableFilter.Equal("PartitionKey", OutcomeScope.Ad(wabaId, sourceId).PartitionKey);
+        var partitions = await _store.ReadByPartitionAsync(filter, from, to, cancellationToken);
+        return partitions.Where(p => !p.Value.IsEmpty)
+            .ToDictionary(p => OutcomeScope.AdSourceId(p.Key), p => p.Value.ToCtwaTally(), StringComparer.Ordinal);
+    }
+
     /// <summary>The counts of <paramref name="scope"/> from <paramref name="from"/> to <paramref name="to"/> (UTC days, both included), this instance's pending counts written first.</summary>
     public async Task<OutcomeCounts> ReadAsync(OutcomeScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
@@ -95,7 +129,7 @@ public sealed class OutcomeCounter : IAsyncDisposable
             lock (_gate)
             {
                 (pending, _pending) = (_pending, []);
-                (rows, _unwritten) = (_unwritten, []);
+                (rows, _keyed) = (_keyed, []);
             }
             if (pending.Count == 0 && rows.Count == 0) return;
 
@@ -130,7 +164,7 @@ public sealed class OutcomeCounter : IAsyncDisposable
                     // Kept, never dropped, whatever failed (a cancelled flush included). A write whose answer was lost
                     // may have been stored: that one flush's counts can then be added twice.
                     if (e is not OperationCanceledException) _logger.LogWarning("Outcome counts of {Partition} on {Day} are kept for the next flush: {Reason}", row.Key.Partition, row.Key.Day, e.Message);
-                    lock (_gate) Merge(_unwritten, row.Key, row.Value);
+                    lock (_gate) Merge(_keyed, row.Key, row.Value);
                 }
             }));
             cancellationToken.ThrowIfCancellationRequested();
@@ -156,8 +190,8 @@ public sealed class OutcomeCounter : IAsyncDisposable
             _logger.LogWarning("Outcome counts not written at shutdown: storage did not answer within {Timeout}", FinalFlushTimeout);
         }
         lock (_gate)
-            if (_pending.Count + _unwritten.Count > 0)
-                _logger.LogWarning("{Count} outcome counter groups could not be written at shutdown", _pending.Count + _unwritten.Count);
+            if (_pending.Count + _keyed.Count > 0)
+                _logger.LogWarning("{Count} outcome counter groups could not be written at shutdown", _pending.Count + _keyed.Count);
         _stop.Dispose();
     }
 

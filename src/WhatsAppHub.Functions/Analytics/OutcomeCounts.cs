@@ -30,3 +30,12 @@ public sealed record OutcomeCounts(IReadOnlyList<OutcomeDay> Days, OutcomeTally 
     /// <summary>The counts of <paramref name="date"/>, zero when nothing was counted that day.</summary>
     public OutcomeTally On(DateOnly date) => Days.FirstOrDefault(d => d.Date == date)?.Counts ?? OutcomeTally.Zero;
 }
+
+/// <summary>An ad's Click-to-WhatsApp funnel over a range of days: clicks reported, conversations, replies, conversions.</summary>
+public sealed record CtwaTally(long Clicks, long Conversations, long Replies, long Conversions)
+{
+    public static CtwaTally Zero { get; } = new(0, 0, 0, 0);
+
+    public CtwaTally Plus(CtwaTally other) =>
+        new(Clicks + other.Clicks, Conversations + other.Conversations, Replies + other.Replies, Conversions + other.Conversions);
+}

@@ -13,9 +13,15 @@ internal sealed class OutcomeDeltas
     public long Read { get; set; }
     public long Replied { get; set; }
     public long Failed { get; set; }
+
+    // Steps of an ad's Click-to-WhatsApp funnel (OutcomeScope.Ad), with Replied.
+    public long Clicks { get; set; }
+    public long Conversations { get; set; }
+    public long Conversions { get; set; }
+
     public Dictionary<string, long> FailedByCode { get; } = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => Sent == 0 && Delivered == 0 && Read == 0 && Replied == 0 && Failed == 0;
+    public bool IsEmpty => Sent == 0 && Delivered == 0 && Read == 0 && Replied == 0 && Failed == 0 && Clicks == 0 && Conversations == 0 && Conversions == 0;
 
     public void AddFailure(string? code)
     {
@@ -31,6 +37,9 @@ internal sealed class OutcomeDeltas
         Read += other.Read;
         Replied += other.Replied;
         Failed += other.Failed;
+        Clicks += other.Clicks;
+        Conversations += other.Conversations;
+        Conversions += other.Conversions;
         foreach (var (code, count) in other.FailedByCode) FailedByCode[code] = FailedByCode.GetValueOrDefault(code) + count;
     }
 
@@ -42,6 +51,9 @@ internal sealed class OutcomeDeltas
         Increment(row, OutcomeKeys.Read, Read);
         Increment(row, OutcomeKeys.Replied, Replied);
         Increment(row, OutcomeKeys.Failed, Failed);
+        Increment(row, OutcomeKeys.Clicks, Clicks);
+        Increment(row, OutcomeKeys.Conversations, Conversations);
+        Increment(row, OutcomeKeys.Conversions, Conversions);
         var codes = row.Names.Count(n => n.StartsWith(OutcomeKeys.FailedCodePrefix, StringComparison.Ordinal));
         foreach (var (code, count) in FailedByCode)
         {
@@ -63,11 +75,16 @@ internal sealed class OutcomeDeltas
             Read = row.GetInt64(OutcomeKeys.Read) ?? 0,
             Replied = row.GetInt64(OutcomeKeys.Replied) ?? 0,
             Failed = row.GetInt64(OutcomeKeys.Failed) ?? 0,
+            Clicks = row.GetInt64(OutcomeKeys.Clicks) ?? 0,
+            Conversations = row.GetInt64(OutcomeKeys.Conversations) ?? 0,
+            Conversions = row.GetInt64(OutcomeKeys.Conversions) ?? 0,
         };
         foreach (var name in row.Names.Where(n => n.StartsWith(OutcomeKeys.FailedCodePrefix, StringComparison.Ordinal)))
             deltas.FailedByCode[name[OutcomeKeys.FailedCodePrefix.Length..]] = row.GetInt64(name) ?? 0;
         return deltas;
     }
+
+    public CtwaTally ToCtwaTally() => new(Clicks, Conversations, Replied, Conversions);
 
     public OutcomeTally ToTally() =>
         new(Sent, Delivered, Read, Replied, Failed, new SortedDictionary<string, long>(FailedByCode, StringComparer.Ordinal));

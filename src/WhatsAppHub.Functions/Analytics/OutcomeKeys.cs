@@ -25,6 +25,11 @@ public static class OutcomeKeys
     public const string Failed = "failed";
     public const string FailedCodePrefix = "failed_";
 
+    // Click-to-WhatsApp steps of an ad's counters (OutcomeScope.Ad); its replies are counted as 'replied'.
+    public const string Clicks = "clicks";
+    public const string Conversations = "conversations";
+    public const string Conversions = "conversions";
+
     /// <summary>Property names must be identifiers: longer or stranger codes are cut to what a name may hold.</summary>
     private const int MaxCodeLength = 64;
 

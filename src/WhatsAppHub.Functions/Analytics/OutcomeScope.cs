@@ -10,7 +10,7 @@ public sealed record OutcomeScope
 {
     private OutcomeScope(string partitionKey) => PartitionKey = partitionKey;
 
-    /// <summary>The counter rows' partition: <c>OUTCOME|T|{waba}|{name}|{language}</c>, <c>OUTCOME|C|{campaignId}</c> or <c>OUTCOME|A|{waba}</c>.</summary>
+    /// <summary>The counter rows' partition: <c>OUTCOME|T|{waba}|{name}|{language}</c>, <c>OUTCOME|C|{campaignId}</c>, <c>OUTCOME|A|{waba}</c> or <c>OUTCOME|W|{waba}|{source_id}</c>.</summary>
     public string PartitionKey { get; }
 
     /// <summary>Messages sent from one template in one language.</summary>
@@ -22,6 +22,15 @@ public sealed record OutcomeScope
 
     /// <summary>Every outbound message of the account's numbers, template or not.</summary>
     public static OutcomeScope Account(string wabaId) => new(StorageKey.Compose(OutcomeKeys.Prefix, "A", wabaId));
+
+    /// <summary>The Click-to-WhatsApp funnel of one ad (its referral <c>source_id</c>) of an account: clicks, conversations, replies, conversions.</summary>
+    public static OutcomeScope Ad(string wabaId, string sourceId) => new(StorageKey.Compose(OutcomeKeys.Prefix, "W", wabaId, sourceId));
+
+    /// <summary>The start shared by the partitions of every ad of an account.</summary>
+    internal static string AdsPrefix(string wabaId) => StorageKey.Compose(OutcomeKeys.Prefix, "W", wabaId) + StorageKey.Separator;
+
+    /// <summary>The ad a partition of <see cref="Ad"/> counts for.</summary>
+    internal static string AdSourceId(string partitionKey) => StorageKey.Split(partitionKey)[^1];
 
     /// <summary>The start shared by the partitions of every language of a template (read with one range query).</summary>
     internal static string TemplateLanguagesPrefix(string wabaId, string name) =>

@@ -53,23 +53,41 @@ public sealed class OutcomeStore(TableService tables)
     /// </summary>
     internal async Task<OutcomeCounts> ReadAsync(string partitionFilter, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
+        var days = new SortedDictionary<DateOnly, OutcomeDeltas>();
+        await ForEachRowAsync(partitionFilter, from, to, (row, day) =>
+        {
+            if (!days.TryGetValue(day, out var sum)) days[day] = sum = new OutcomeDeltas();
+            sum.Add(OutcomeDeltas.From(row));
+        }, cancellationToken);
+        var list = days.Where(d => !d.Value.IsEmpty).Select(d => new OutcomeDay(d.Key, d.Value.ToTally())).ToList();
+        return new OutcomeCounts(list, list.Aggregate(OutcomeTally.Zero, (total, d) => total.Plus(d.Counts)));
+    }
+
+    /// <summary>The counts of each partition <paramref name="partitionFilter"/> selects, summed over the days (and shards) of the range.</summary>
+    internal async Task<IReadOnlyDictionary<string, OutcomeDeltas>> ReadByPartitionAsync(string partitionFilter, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken)
+    {
+        var partitions = new Dictionary<string, OutcomeDeltas>(StringComparer.Ordinal);
+        await ForEachRowAsync(partitionFilter, from, to, (row, _) =>
+        {
+            if (!partitions.TryGetValue(row.PartitionKey, out var sum)) partitions[row.PartitionKey] = sum = new OutcomeDeltas();
+            sum.Add(OutcomeDeltas.From(row));
+        }, cancellationToken);
+        return partitions;
+    }
+
+    private async Task ForEachRowAsync(string partitionFilter, DateOnly from, DateOnly to, Action<TableRow, DateOnly> add, CancellationToken cancellationToken)
+    {
         var upper = to == DateOnly.MaxValue ? "99999999" : OutcomeKeys.DayKey(to.AddDays(1));
         var query = new TableQuery { Filter = $"{partitionFilter} and {TableFilter.Range("RowKey", OutcomeKeys.DayKey(from), upper)}", Top = 1000 };
-        var days = new SortedDictionary<DateOnly, OutcomeDeltas>();
         while (true)
         {
             var page = await _table.QueryAsync(query, cancellationToken);
             foreach (var row in page.Rows)
-            {
-                if (OutcomeKeys.DayOf(row.RowKey) is not { } day) continue;
-                if (!days.TryGetValue(day, out var sum)) days[day] = sum = new OutcomeDeltas();
-                sum.Add(OutcomeDeltas.From(row));
-            }
+                if (OutcomeKeys.DayOf(row.RowKey) is { } day) add(row, day);
             if (page.Continuation is null) break;
             query = new TableQuery { Filter = query.Filter, Top = query.Top, Continuation = page.Continuation };
         }
-        var list = days.Where(d => !d.Value.IsEmpty).Select(d => new OutcomeDay(d.Key, d.Value.ToTally())).ToList();
-        return new OutcomeCounts(list, list.Aggregate(OutcomeTally.Zero, (total, d) => total.Plus(d.Counts)));
     }
 
     /// <summary>Marks a message as replied to; true only for the first call (insert-if-absent), so a reply counts once.</summary>

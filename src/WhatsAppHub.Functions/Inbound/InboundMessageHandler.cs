@@ -2,6 +2,7 @@ using WhatsAppHub.Core.Inbound;
 using WhatsAppHub.Core.Messaging;
 using WhatsAppHub.Core.Privacy;
 using WhatsAppHub.Functions.Analytics;
+using WhatsAppHub.Functions.Analytics.Ctwa;
 using WhatsAppHub.Functions.Conversations;
 using WhatsAppHub.Functions.Messaging;
 
@@ -18,6 +19,7 @@ public sealed class InboundMessageHandler(
     ConversationMessageIndex conversationMessages,
     MessageStore messages,
     ReplyCounter replies,
+    CtwaInboundCounter ctwa,
     TimeProvider clock,
     ILogger<InboundMessageHandler> logger)
 {
@@ -45,6 +47,7 @@ public sealed class InboundMessageHandler(
         {
             var (id, _) = await messages.InsertInboundAsync(record, cancellationToken);
             await replies.CountAsync(record, cancellationToken); // a reply to a message of the hub counts on its template and campaign
+            await ctwa.CountAsync(message, phoneNumberId, at, cancellationToken); // and a message from (or after) an ad on the ad's funnel
             // The index row, keyed by the message's time and id, marks a message the conversation counted: written
             // after the CONVERSATION update, so a failure in between is retried with the count still to do (the
             // row's countedIds keep that retry from counting twice). Its time must be the same in every delivery:

@@ -28,9 +28,10 @@ public sealed class InboundOverrideTests(InboundFixture fixture) : IClassFixture
     [Fact]
     public async Task Deep_fields_override_and_null_removes_one()
     {
-        var (_, referral) = await fixture.PostAsync("/sandbox/inbound/referral", """{"referral":{"ctwa_clid":"clid-42"}}""");
+        // Tests simulate several ads by their source id and click id.
+        var (_, referral) = await fixture.PostAsync("/sandbox/inbound/referral", """{"referral":{"ctwa_clid":"clid-42","source_id":"120200000000000077"}}""");
         var ad = Assert.Single((await fixture.SingleAsync(referral!)).Parsed.Messages).Referral!;
-        Assert.Equal("clid-42", ad.CtwaClid);
+        Assert.Equal(("clid-42", "120200000000000077"), (ad.CtwaClid, ad.SourceId));
         Assert.Equal("Spring sale", ad.Headline);   // the rest of the default referral stays
 
         var (_, reaction) = await fixture.PostAsync("/sandbox/inbound/reaction", """{"reaction":{"message_id":"wamid.OURS","emoji":null}}""");

@@ -143,6 +143,10 @@ public sealed class InboundTypeTests(InboundFixture fixture) : IClassFixture<Inb
             case "referral":
                 Assert.Equal("text", message.Type);
                 Assert.False(string.IsNullOrEmpty(message.Referral?.CtwaClid));
+                // What the hub's CTWA funnel and welcome sequences read: the ad, its creative, the welcome text.
+                var ad = message.Referral!;
+                Assert.Equal(("120200000000000001", "ad", "Spring sale", "Up to 30% off", "image", "Hi! How can we help?"),
+                    (ad.SourceId, ad.SourceType, ad.Headline, ad.Body, ad.MediaType, ad.WelcomeMessageText));
                 break;
             case "group":
                 Assert.Equal("text", message.Type);
