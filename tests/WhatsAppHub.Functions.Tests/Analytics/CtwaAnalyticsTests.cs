@@ -174,19 +174,15 @@ public class CtwaAnalyticsTests(AnalyticsFixture fixture)
         var random = new Random(6206);
         for (var i = 0; i < 240; i++)
         {
-            var id = RandomText(random);
+            var id = PathFuzz.RandomText(random);
             using var request = (i % 4) switch
             {
                 0 => new HttpRequestMessage(HttpMethod.Get, $"/api/analytics/ctwa?sourceId={Uri.EscapeDataString(id)}"),
-                1 => Post("/api/analytics/ctwa/clicks", new JsonObject { ["sourceId"] = id, ["ctwaClid"] = RandomText(random), ["campaign"] = RandomText(random) }),
+                1 => Post("/api/analytics/ctwa/clicks", new JsonObject { ["sourceId"] = id, ["ctwaClid"] = PathFuzz.RandomText(random), ["campaign"] = PathFuzz.RandomText(random) }),
                 2 => Post("/api/analytics/ctwa/clicks", new JsonObject { ["clicks"] = new JsonArray(new JsonObject { ["sourceId"] = id }, new JsonObject { ["sourceId"] = "1", ["ctwaClid"] = id }) }),
                 _ => Post("/api/analytics/ctwa/conversions", new JsonObject { ["ctwaClid"] = id }),
             };
-            using var response = await Http.SendAsync(request);
-            var status = (int)response.StatusCode;
-            if (status >= 500) Assert.Fail($"{request.Method} {request.RequestUri} got {status}: {await response.Content.ReadAsStringAsync()}");
-            if (status >= 400)
-                Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{request.RequestUri} got {status} without a problem document");
+            await PathFuzz.AssertNoServerErrorAsync(Http, request);
         }
     }
 
@@ -244,18 +240,4 @@ public class CtwaAnalyticsTests(AnalyticsFixture fixture)
     private static string NewClid() => "ARA" + Guid.NewGuid().ToString("N");
 
     private static string Contact() => "4477009" + Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
-
-    private static string RandomText(Random random)
-    {
-        var text = new StringBuilder();
-        for (var n = random.Next(0, random.Next(2) == 0 ? 40 : 700); n > 0; n--)
-            text.Append(random.Next(4) switch
-            {
-                0 => (char)random.Next(0x20, 0x7f),
-                1 => (char)random.Next(1, 0x20),
-                2 => (char)random.Next(0x80, 0xd7ff),
-                _ => "|/\\#?%'\"".AsSpan()[random.Next(8)],
-            });
-        return text.ToString();
-    }
 }
