@@ -30,12 +30,21 @@ public sealed class WebhookEventStore(TableService tables)
     private readonly ITableStore _table = tables.GetTable(HubTables.Events);
 
     /// <summary>Stores each event once; an event stored before (same id and time) is left as it is.</summary>
-    public async Task InsertAllAsync(IReadOnlyList<HubEvent> events, string snsMessageId, DateTimeOffset storedAt, CancellationToken cancellationToken)
+    public Task InsertAllAsync(IReadOnlyList<HubEvent> events, string snsMessageId, DateTimeOffset storedAt, CancellationToken cancellationToken) =>
+        InsertAllAsync(events.Select(e => (e, snsMessageId)).ToList(), storedAt, cancellationToken);
+
+    /// <summary>
+    /// Stores the events of several deliveries handled together (the inbound worker's queue message): their rows share
+    /// a few partitions (account, day, shard), so one transaction per partition stores them all.
+    /// </summary>
+    public async Task InsertAllAsync(IReadOnlyList<(HubEvent Event, string SnsMessageId)> events, DateTimeOffset storedAt, CancellationToken cancellationToken)
     {
-        var rows = events.Select(e => ToRow(e, snsMessageId, storedAt)).DistinctBy(r => (r.PartitionKey, r.RowKey));
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+        var rows = events.Select(e => ToRow(e.Event, e.SnsMessageId, storedAt)).DistinctBy(r => (r.PartitionKey, r.RowKey));
+        await Task.WhenAll(rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).Select(async partition =>
+        {
             foreach (var batch in Batches(partition))
                 await InsertBatchAsync(batch, cancellationToken);
+        }));
     }
 
     /// <summary>

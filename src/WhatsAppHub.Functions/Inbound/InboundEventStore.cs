@@ -166,7 +166,35 @@ public sealed class InboundEventStore : IAsyncDisposable
     }
 
     /// <summary>Marks the row handled by the inbound worker (<c>processedAt</c>), with what it found or why it could not.</summary>
-    public Task MarkProcessedAsync(string messageId, string stage, DateTimeOffset at, IReadOnlyDictionary<string, object> details, CancellationToken cancellationToken)
+    public Task MarkProcessedAsync(string messageId, string stage, DateTimeOffset at, IReadOnlyDictionary<string, object> details, CancellationToken cancellationToken) =>
+        _table.UpsertAsync(Mark(messageId, stage, at, details), TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>
+    /// Writes the marks of events handled together: one merge transaction per partition (four partitions, at most
+    /// <see cref="InboundWork.MaxIds"/> events a queue message, so a handful of calls rather than one per event).
+    /// Returns the ids whose transaction failed, with why: still unmarked, so they must be handled again.
+    /// </summary>
+    public async Task<IReadOnlyList<(string MessageId, Exception Error)>> MarkAllAsync(IReadOnlyList<(string MessageId, TableRow Mark)> marks, CancellationToken cancellationToken)
+    {
+        var failed = new List<(string, Exception)>();
+        await Task.WhenAll(marks.DistinctBy(m => m.MessageId, StringComparer.Ordinal).GroupBy(m => m.Mark.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(g => g.Chunk(InboundWork.MaxIds)).Select(async group =>
+            {
+                try
+                {
+                    if (group.Length == 1) await _table.UpsertAsync(group[0].Mark, TableUpdateMode.Merge, cancellationToken);
+                    else await _table.SubmitBatchAsync(group.Select(m => TableBatchAction.Upsert(m.Mark, TableUpdateMode.Merge)).ToList(), cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    lock (failed) failed.AddRange(group.Select(m => (m.MessageId, e)));
+                }
+            }));
+        return failed;
+    }
+
+    /// <summary>The merge that marks a row handled, for <see cref="MarkAllAsync"/>.</summary>
+    public static TableRow Mark(string messageId, string stage, DateTimeOffset at, IReadOnlyDictionary<string, object> details)
     {
         var mark = new TableRow(PartitionKey(messageId), RowKey(messageId)).Set("stage", stage).Set("processedAt", at);
         foreach (var (name, value) in details)
@@ -177,7 +205,7 @@ public sealed class InboundEventStore : IAsyncDisposable
                 case string text: mark.Set(name, text.Length > 1000 ? text[..1000] : text); break;
             }
         }
-        return _table.UpsertAsync(mark, TableUpdateMode.Merge, cancellationToken);
+        return mark;
     }
 
     private static TableRow ToRow(SnsEnvelope envelope, string raw, DateTimeOffset receivedAt)
