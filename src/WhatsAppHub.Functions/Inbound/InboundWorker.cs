@@ -64,9 +64,10 @@ public sealed class InboundWorker(
 
         var batch = new Batch();
         var ids = work.MessageIds.Distinct(StringComparer.Ordinal).ToList();
-        // Read and parse each event; then record the history of all of them at once (one transaction per partition);
-        // then apply each; then mark them all processed (one transaction per partition). Each phase is idempotent and
-        // the marks come last, so an event whose queue message is delivered again is only ever done again, never lost.
+        // Read and parse each event; then record the history of all of them at once; then apply each; then mark them
+        // all processed. History rows and marks go by group commit (one transaction per partition, shared with the other
+        // queue messages in flight). Each phase is idempotent and the marks come last, so an event whose queue message
+        // is delivered again is only ever done again, never lost.
         await ForEachAsync(ids, batch, async (messageId, ct) => await ReadAsync(messageId, batch, ct), cancellationToken);
         var parsed = batch.Parsed.ToList();
         IReadOnlyList<IReadOnlyList<HubEvent>> hubEvents = [];
@@ -82,8 +83,9 @@ public sealed class InboundWorker(
         }
         await ForEachAsync(Enumerable.Range(0, parsed.Count), batch, async (i, ct) =>
         {
-            var mark = await ApplyAsync(parsed[i].Event, hubEvents[i], ct);
-            lock (batch) batch.Marks.Add((parsed[i].MessageId, InboundEventStore.Mark(parsed[i].MessageId, InboundEventStore.StageProcessed, clock.GetUtcNow(), mark)));
+            var details = await ApplyAsync(parsed[i].Event, hubEvents[i], ct);
+            var mark = InboundEventStore.Mark(parsed[i].MessageId, InboundEventStore.StageProcessed, clock.GetUtcNow(), details);
+            lock (batch) batch.Marks.Add((parsed[i].MessageId, mark));
         }, cancellationToken, i => parsed[i].MessageId);
         foreach (var (messageId, error) in await events.MarkAllAsync(batch.Marks, cancellationToken))
         {
