@@ -11,14 +11,28 @@ public sealed class EventRecorder(WebhookEventStore history, CtwaEventStore ctwa
 {
     /// <param name="receivedAt">When the hub stored the delivery: the time of events nothing else dates.</param>
     /// <returns>The events, in the mapper's order, for whoever fans them out next.</returns>
-    public async Task<IReadOnlyList<HubEvent>> RecordAsync(EumEvent evt, string snsMessageId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HubEvent>> RecordAsync(EumEvent evt, string snsMessageId, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        (await RecordAllAsync([(evt, snsMessageId, receivedAt)], cancellationToken))[0];
+
+    /// <summary>
+    /// Records the deliveries of one <c>inbound</c> queue message together: their history rows go in one transaction
+    /// per partition rather than one per delivery. All or nothing for the caller: on an exception, record them all again.
+    /// </summary>
+    /// <returns>Each delivery's events, in the order of <paramref name="deliveries"/>.</returns>
+    public async Task<IReadOnlyList<IReadOnlyList<HubEvent>>> RecordAllAsync(
+        IReadOnlyList<(EumEvent Event, string SnsMessageId, DateTimeOffset ReceivedAt)> deliveries, CancellationToken cancellationToken)
     {
-        var events = HubEventMapper.Map(evt, snsMessageId, receivedAt);
-        await history.InsertAllAsync(events, snsMessageId, clock.GetUtcNow(), cancellationToken);
-        // The mapper emits one event per message first, in the messages' order.
-        for (var i = 0; i < evt.Messages.Count; i++)
-            if (evt.Messages[i].Referral is { } referral)
-                await ctwa.RecordAsync(evt.Messages[i], referral, events[i], snsMessageId, cancellationToken);
-        return events;
+        var mapped = deliveries.Select(d => HubEventMapper.Map(d.Event, d.SnsMessageId, d.ReceivedAt)).ToList();
+        await history.InsertAllAsync(deliveries.SelectMany((d, i) => mapped[i].Select(e => (e, d.SnsMessageId))).ToList(), clock.GetUtcNow(), cancellationToken);
+        for (var d = 0; d < deliveries.Count; d++)
+        {
+            var (evt, snsMessageId, _) = deliveries[d];
+            var events = mapped[d];
+            // The mapper emits one event per message first, in the messages' order.
+            for (var i = 0; i < evt.Messages.Count; i++)
+                if (evt.Messages[i].Referral is { } referral)
+                    await ctwa.RecordAsync(evt.Messages[i], referral, events[i], snsMessageId, cancellationToken);
+        }
+        return mapped;
     }
 }

@@ -9,9 +9,10 @@ namespace WhatsAppHub.Functions.Events;
 /// The event history: one WEBHOOK_EVENT row per <see cref="HubEvent"/> in the <c>Events</c> table, keyed by account, UTC
 /// day and shard, newest first (<see cref="EventKeys"/>). Rows of one partition are written in entity group transactions;
 /// a transaction fails whole when one of its rows exists (a redelivery), and then its rows go one by one, insert-if-absent,
-/// so duplicates fold and the new rows are still stored.
+/// so duplicates fold and the new rows are still stored. Rows of deliveries handled at about the same time (the inbound
+/// worker's concurrent queue messages) go by group commit, so a transaction carries the events of many deliveries.
 /// </summary>
-public sealed class WebhookEventStore(TableService tables)
+public sealed class WebhookEventStore : IAsyncDisposable
 {
     /// <summary>An entity group transaction takes up to 100 rows …</summary>
     public const int MaxBatch = 100;
@@ -27,16 +28,46 @@ public sealed class WebhookEventStore(TableService tables)
 
     private const int MaxIdLength = TableRowLimits.MaxStringLength / 2;
 
-    private readonly ITableStore _table = tables.GetTable(HubTables.Events);
+    private readonly ITableStore _table;
+    private readonly GroupCommit<TableRow, bool> _inserts;
+
+    public WebhookEventStore(TableService tables)
+    {
+        _table = tables.GetTable(HubTables.Events);
+        _inserts = new GroupCommit<TableRow, bool>(MaxBatch * EventKeys.Shards, FlushAsync);
+    }
 
     /// <summary>Stores each event once; an event stored before (same id and time) is left as it is.</summary>
-    public async Task InsertAllAsync(IReadOnlyList<HubEvent> events, string snsMessageId, DateTimeOffset storedAt, CancellationToken cancellationToken)
+    public Task InsertAllAsync(IReadOnlyList<HubEvent> events, string snsMessageId, DateTimeOffset storedAt, CancellationToken cancellationToken) =>
+        InsertAllAsync(events.Select(e => (e, snsMessageId)).ToList(), storedAt, cancellationToken);
+
+    /// <summary>
+    /// Stores the events of several deliveries handled together (the inbound worker's queue message): their rows share
+    /// a few partitions (account, day, shard), so one transaction per partition stores them all, with those of the
+    /// other deliveries being recorded at the same time.
+    /// </summary>
+    public Task InsertAllAsync(IReadOnlyList<(HubEvent Event, string SnsMessageId)> events, DateTimeOffset storedAt, CancellationToken cancellationToken) =>
+        Task.WhenAll(events.Select(e => _inserts.SubmitAsync(ToRow(e.Event, e.SnsMessageId, storedAt)))).WaitAsync(cancellationToken);
+
+    private async Task FlushAsync(IReadOnlyList<GroupCommit<TableRow, bool>.Pending> pending)
     {
-        var rows = events.Select(e => ToRow(e, snsMessageId, storedAt)).DistinctBy(r => (r.PartitionKey, r.RowKey));
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-            foreach (var batch in Batches(partition))
-                await InsertBatchAsync(batch, cancellationToken);
+        // The same event twice (a duplicate queue message handled alongside) is one row; both callers learn its outcome.
+        await Task.WhenAll(pending.GroupBy(p => p.Item.PartitionKey, StringComparer.Ordinal).Select(async partition =>
+        {
+            try
+            {
+                foreach (var batch in Batches(partition.Select(p => p.Item).DistinctBy(r => r.RowKey, StringComparer.Ordinal)))
+                    await InsertBatchAsync(batch, CancellationToken.None);
+                foreach (var p in partition) p.Done.TrySetResult(true);
+            }
+            catch (Exception e)
+            {
+                foreach (var p in partition) p.Done.TrySetException(e);
+            }
+        }));
     }
+
+    public ValueTask DisposeAsync() => _inserts.DisposeAsync();
 
     /// <summary>
     /// One page of the account's history, newest first. Each UTC day's shards are read side by side and merged by

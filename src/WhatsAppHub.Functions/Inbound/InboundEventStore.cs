@@ -45,12 +45,14 @@ public sealed class InboundEventStore : IAsyncDisposable
     private readonly ITableStore _table;
     private readonly IWorkQueue _queue;
     private readonly GroupCommit<TableRow, InboundRecordOutcome> _commit;
+    private readonly GroupCommit<TableRow, bool> _marks;
 
     public InboundEventStore(TableService tables, QueueService queues)
     {
         _table = tables.GetTable(HubTables.InboundEvents);
         _queue = queues.GetQueue(HubQueues.Inbound);
         _commit = new GroupCommit<TableRow, InboundRecordOutcome>(InboundWork.MaxIds, FlushAsync);
+        _marks = new GroupCommit<TableRow, bool>(InboundWork.MaxIds * Partitions, FlushMarksAsync);
     }
 
     public static string PartitionKey(string messageId) =>
@@ -166,7 +168,57 @@ public sealed class InboundEventStore : IAsyncDisposable
     }
 
     /// <summary>Marks the row handled by the inbound worker (<c>processedAt</c>), with what it found or why it could not.</summary>
-    public Task MarkProcessedAsync(string messageId, string stage, DateTimeOffset at, IReadOnlyDictionary<string, object> details, CancellationToken cancellationToken)
+    public Task MarkProcessedAsync(string messageId, string stage, DateTimeOffset at, IReadOnlyDictionary<string, object> details, CancellationToken cancellationToken) =>
+        _table.UpsertAsync(Mark(messageId, stage, at, details), TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>
+    /// Writes the marks of events handled together. Marks submitted at about the same time, by this queue message's
+    /// handler and the others running in this process, go by group commit: one merge transaction per partition (four
+    /// partitions) rather than one call per event. Returns the ids whose mark failed, with why: still unmarked, so
+    /// they must be handled again.
+    /// </summary>
+    public async Task<IReadOnlyList<(string MessageId, Exception Error)>> MarkAllAsync(IReadOnlyList<(string MessageId, TableRow Mark)> marks, CancellationToken cancellationToken)
+    {
+        var submitted = marks.DistinctBy(m => m.MessageId, StringComparer.Ordinal).Select(m => (m.MessageId, Task: _marks.SubmitAsync(m.Mark))).ToList();
+        var failed = new List<(string, Exception)>();
+        foreach (var (messageId, task) in submitted)
+        {
+            try
+            {
+                await task.WaitAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failed.Add((messageId, e));
+            }
+        }
+        return failed;
+    }
+
+    private async Task FlushMarksAsync(IReadOnlyList<GroupCommit<TableRow, bool>.Pending> batch)
+    {
+        // A row marked twice in one batch (a duplicate queue message handled alongside) is merged once; both callers learn the outcome.
+        await Task.WhenAll(batch.GroupBy(p => p.Item.PartitionKey, StringComparer.Ordinal).Select(async group =>
+        {
+            var rows = group.DistinctBy(p => p.Item.RowKey, StringComparer.Ordinal).Select(p => p.Item).ToList();
+            try
+            {
+                foreach (var chunk in rows.Chunk(InboundWork.MaxIds))
+                {
+                    if (chunk.Length == 1) await _table.UpsertAsync(chunk[0], TableUpdateMode.Merge);
+                    else await _table.SubmitBatchAsync(chunk.Select(r => TableBatchAction.Upsert(r, TableUpdateMode.Merge)).ToList());
+                }
+                foreach (var p in group) p.Done.TrySetResult(true);
+            }
+            catch (Exception e)
+            {
+                foreach (var p in group) p.Done.TrySetException(e);
+            }
+        }));
+    }
+
+    /// <summary>The merge that marks a row handled, for <see cref="MarkAllAsync"/>.</summary>
+    public static TableRow Mark(string messageId, string stage, DateTimeOffset at, IReadOnlyDictionary<string, object> details)
     {
         var mark = new TableRow(PartitionKey(messageId), RowKey(messageId)).Set("stage", stage).Set("processedAt", at);
         foreach (var (name, value) in details)
@@ -177,7 +229,7 @@ public sealed class InboundEventStore : IAsyncDisposable
                 case string text: mark.Set(name, text.Length > 1000 ? text[..1000] : text); break;
             }
         }
-        return _table.UpsertAsync(mark, TableUpdateMode.Merge, cancellationToken);
+        return mark;
     }
 
     private static TableRow ToRow(SnsEnvelope envelope, string raw, DateTimeOffset receivedAt)
@@ -195,5 +247,9 @@ public sealed class InboundEventStore : IAsyncDisposable
         return row;
     }
 
-    public ValueTask DisposeAsync() => _commit.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _commit.DisposeAsync();
+        await _marks.DisposeAsync();
+    }
 }

@@ -45,15 +45,17 @@ public sealed class InboundMessageHandler(
         // A wamid too long for a key is no message WhatsApp wrote: the window still opens, nothing is stored.
         if (message.Wamid is { Length: <= TokenRules.MaxWamidLength } wamid && MessageKeys.FitsKey(wamid) && InboundMessageRecord.Create(message, phoneNumberId, at, now) is { } record)
         {
-            var (id, _) = await messages.InsertInboundAsync(record, cancellationToken);
+            var (id, created) = await messages.InsertInboundAsync(record, cancellationToken);
             await replies.CountAsync(record, cancellationToken); // a reply to a message of the hub counts on its template and campaign
             await ctwa.CountAsync(message, phoneNumberId, at, cancellationToken); // and a message from (or after) an ad on the ad's funnel
             // The index row, keyed by the message's time and id, marks a message the conversation counted: written
             // after the CONVERSATION update, so a failure in between is retried with the count still to do (the
             // row's countedIds keep that retry from counting twice). Its time must be the same in every delivery:
             // the message's own, not the clamped one.
+            // A MESSAGE row this call created has no index row yet (the index is written after it, and MESSAGE rows are
+            // never deleted), so only a repeat reads the index.
             var indexedAt = message.Timestamp ?? evt.PublishedAt ?? at;
-            var isNew = !await conversationMessages.ContainsAsync(phoneNumberId, waId, id, indexedAt, cancellationToken);
+            var isNew = created || !await conversationMessages.ContainsAsync(phoneNumberId, waId, id, indexedAt, cancellationToken);
             await conversations.RecordMessageAsync(phoneNumberId, waId,
                 new ConversationMessage(id, MessageDirection.Inbound, at, record.Type, record.Inbound?.Summary, record.Inbound?.ContactName, isNew), cancellationToken);
             if (isNew) await conversationMessages.AddAsync(phoneNumberId, waId, id, MessageDirection.Inbound, indexedAt, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text;
 using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Inbound;
 using WhatsAppHub.Functions.Events;
 using WhatsAppHub.Functions.Media.Downloads;
@@ -61,49 +62,94 @@ public sealed class InboundWorker(
             return;
         }
 
-        var failed = new List<string>();
-        var poisoned = new List<(string MessageId, string Reason)>();
-        await Parallel.ForEachAsync(work.MessageIds.Distinct(StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (messageId, ct) =>
-            {
-                try
-                {
-                    if (await ProcessAsync(messageId, ct) is { } reason)
-                        lock (poisoned) poisoned.Add((messageId, reason));
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    logger.LogWarning(e, "Inbound event {MessageId} not processed; it will be retried", messageId);
-                    lock (failed) failed.Add(messageId);
-                }
-            });
+        var batch = new Batch();
+        var ids = work.MessageIds.Distinct(StringComparer.Ordinal).ToList();
+        // Read and parse each event; then record the history of all of them at once; then apply each; then mark them
+        // all processed. History rows and marks go by group commit (one transaction per partition, shared with the other
+        // queue messages in flight). Each phase is idempotent and the marks come last, so an event whose queue message
+        // is delivered again is only ever done again, never lost.
+        await ForEachAsync(ids, batch, async (messageId, ct) => await ReadAsync(messageId, batch, ct), cancellationToken);
+        var parsed = batch.Parsed.ToList();
+        IReadOnlyList<IReadOnlyList<HubEvent>> hubEvents = [];
+        try
+        {
+            if (parsed.Count > 0) hubEvents = await recorder.RecordAllAsync(parsed.Select(p => (p.Event, p.MessageId, p.ReceivedAt)).ToList(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "The event history of {Count} inbound events was not stored; they will be retried", parsed.Count);
+            batch.Failed.AddRange(parsed.Select(p => p.MessageId));
+            parsed = [];
+        }
+        await ForEachAsync(Enumerable.Range(0, parsed.Count), batch, async (i, ct) =>
+        {
+            var details = await ApplyAsync(parsed[i].Event, hubEvents[i], ct);
+            var mark = InboundEventStore.Mark(parsed[i].MessageId, InboundEventStore.StageProcessed, clock.GetUtcNow(), details);
+            lock (batch) batch.Marks.Add((parsed[i].MessageId, mark));
+        }, cancellationToken, i => parsed[i].MessageId);
+        foreach (var (messageId, error) in await events.MarkAllAsync(batch.Marks, cancellationToken))
+        {
+            logger.LogWarning(error, "Inbound event {MessageId} not marked processed; it will be retried", messageId);
+            batch.Failed.Add(messageId);
+        }
 
-        foreach (var (messageId, reason) in poisoned)
+        // An event whose poison mark failed is retried rather than set aside unmarked.
+        foreach (var (messageId, reason) in batch.Poisoned.Where(p => !batch.Failed.Contains(p.MessageId)))
             await _poison.SetAsideAsync(queue, new InboundWork([messageId]).ToJson(), reason, cancellationToken);
-        if (failed.Count == work.MessageIds.Count) return; // nothing done: the whole message reappears after its lease
-        if (failed.Count > 0)
-            await queue.PutAsync(new InboundWork(failed).ToJson(), RetryDelay, Timeout.InfiniteTimeSpan, cancellationToken);
+        if (batch.Failed.Count == work.MessageIds.Count) return; // nothing done: the whole message reappears after its lease
+        if (batch.Failed.Count > 0)
+            await queue.PutAsync(new InboundWork(batch.Failed).ToJson(), RetryDelay, Timeout.InfiniteTimeSpan, cancellationToken);
         await queue.DeleteAsync(queued.MessageId, queued.PopReceipt, cancellationToken);
     }
 
-    /// <summary>Parses and applies one stored event; returns why it cannot be handled, or null when done.</summary>
-    private async Task<string?> ProcessAsync(string messageId, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="body"/> for the items, several at a time; an item that throws is logged and retried later.</summary>
+    private async Task ForEachAsync<T>(IEnumerable<T> items, Batch batch, Func<T, CancellationToken, Task> body, CancellationToken cancellationToken,
+        Func<T, string>? idOf = null)
     {
-        if (await events.FindAsync(messageId, cancellationToken) is not { } stored) return $"No stored event {messageId}.";
-        if (stored.Row.GetDateTimeOffset("processedAt") is not null) return null; // a duplicate queue message
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
+        {
+            try
+            {
+                await body(item, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var messageId = idOf?.Invoke(item) ?? item!.ToString()!;
+                logger.LogWarning(e, "Inbound event {MessageId} not processed; it will be retried", messageId);
+                lock (batch) batch.Failed.Add(messageId);
+            }
+        });
+    }
+
+    /// <summary>Reads and parses one stored event: parsed, already processed (a duplicate queue message), or set aside with why.</summary>
+    private async Task ReadAsync(string messageId, Batch batch, CancellationToken cancellationToken)
+    {
+        if (await events.FindAsync(messageId, cancellationToken) is not { } stored)
+        {
+            lock (batch) batch.Poisoned.Add((messageId, $"No stored event {messageId}."));
+            return;
+        }
+        if (stored.Row.GetDateTimeOffset("processedAt") is not null) return; // a duplicate queue message
 
         var parsed = Parse(stored.Raw, stored.Row.GetBoolean("rawTruncated") == true);
         if (parsed.Event is not { } evt)
         {
             var error = parsed.Error ?? "Not an EUM event.";
-            await events.MarkProcessedAsync(messageId, InboundEventStore.StagePoisoned, clock.GetUtcNow(),
-                new Dictionary<string, object> { ["processError"] = error }, cancellationToken);
-            return error;
+            var mark = InboundEventStore.Mark(messageId, InboundEventStore.StagePoisoned, clock.GetUtcNow(), new Dictionary<string, object> { ["processError"] = error });
+            lock (batch)
+            {
+                batch.Marks.Add((messageId, mark));
+                batch.Poisoned.Add((messageId, error));
+            }
+            return;
         }
-
-        // Stored before the row is marked processed: a crash in between re-runs this, and the same keys fold it.
         var receivedAt = stored.Row.GetDateTimeOffset("receivedAt") ?? clock.GetUtcNow();
-        var hubEvents = await recorder.RecordAsync(evt, messageId, receivedAt, cancellationToken);
+        lock (batch) batch.Parsed.Add((messageId, evt, receivedAt));
+    }
+
+    /// <summary>Applies one parsed event whose history is stored; returns what its processed mark says.</summary>
+    private async Task<Dictionary<string, object>> ApplyAsync(EumEvent evt, IReadOnlyList<HubEvent> hubEvents, CancellationToken cancellationToken)
+    {
         // Deliveries are keyed by event id, which a re-run gives again, so a crash before the mark never delivers twice.
         var deliveries = await fanout.PublishAsync(hubEvents, cancellationToken);
 
@@ -130,7 +176,7 @@ public sealed class InboundWorker(
             await templates.ApplyAsync(account, cancellationToken);
         }
 
-        await events.MarkProcessedAsync(messageId, InboundEventStore.StageProcessed, clock.GetUtcNow(), new Dictionary<string, object>
+        return new Dictionary<string, object>
         {
             ["statuses"] = evt.Statuses.Count,
             ["statusesApplied"] = statusesApplied,
@@ -138,8 +184,7 @@ public sealed class InboundWorker(
             ["unknown"] = evt.Unknown.Count,
             ["events"] = hubEvents.Count,
             ["deliveries"] = deliveries,
-        }, cancellationToken);
-        return null;
+        };
     }
 
     private static EumEventParseResult Parse(string raw, bool truncated)
@@ -149,5 +194,14 @@ public sealed class InboundWorker(
         if (sns.Envelope is not { } envelope) return new EumEventParseResult(null, "The stored raw event is not an SNS message.");
         if (envelope.Type != SnsEnvelope.Notification) return new EumEventParseResult(null, $"The stored raw event is a {envelope.Type}, not a Notification.");
         return EumEventParser.Parse(envelope.Message);
+    }
+
+    /// <summary>What became of the events of one queue message, phase by phase.</summary>
+    private sealed class Batch
+    {
+        public List<string> Failed { get; } = [];
+        public List<(string MessageId, string Reason)> Poisoned { get; } = [];
+        public List<(string MessageId, TableRow Mark)> Marks { get; } = [];
+        public List<(string MessageId, EumEvent Event, DateTimeOffset ReceivedAt)> Parsed { get; } = [];
     }
 }

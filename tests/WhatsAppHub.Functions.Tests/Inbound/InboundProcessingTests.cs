@@ -131,6 +131,45 @@ public class InboundProcessingTests(SnsFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, (await reply()).StatusCode);
     }
 
+    [Fact]
+    public async Task Events_posted_together_end_processed_each_with_its_own_outcome_and_each_text_counts_once()
+    {
+        // Posted at once, they are accepted together and handled side by side: their history and processed marks share
+        // transactions, yet each row must say what became of its own event.
+        var contact = "4915266" + Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture);
+        var texts = Enumerable.Range(0, 12).Select(i => TextEvent(contact, NewWamid(), $"text {i}")).ToList();
+        var statuses = Enumerable.Range(0, 12).Select(_ => StatusEvent(NewWamid(), "delivered", null)).ToList();
+        var bodies = texts.Concat(statuses).Select(m => fixture.Signed(message: m)).Append(fixture.Signed(message: "not json at all")).ToList();
+        var answers = await Task.WhenAll(bodies.Select(b => PostAsync(fixture.Hub, b)));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+
+        var rows = await Task.WhenAll(bodies.Select(b => WaitProcessedAsync(JsonNode.Parse(b)!["MessageId"]!.GetValue<string>())));
+        Assert.All(rows[..12], r => Assert.Equal(("processed", 1, 0), (r.GetString("stage"), r.GetInt32("messages"), r.GetInt32("statuses"))));
+        Assert.All(rows[12..24], r => Assert.Equal(("processed", 0, 1), (r.GetString("stage"), r.GetInt32("messages"), r.GetInt32("statuses"))));
+        Assert.Equal("poisoned", rows[24].GetString("stage"));
+
+        // Meta delivering a text again (a new SNS id, the same wamid) stores and counts nothing more.
+        Assert.Equal(1, (await PostProcessedAsync(texts[0])).GetInt32("messages"));
+        var conversation = await fixture.Hub.Http.GetFromJsonAsync<JsonElement>($"/api/conversations/{contact}");
+        Assert.Equal(12, conversation.GetProperty("messageCount").GetInt32());
+        Assert.Equal(12, conversation.GetProperty("unreadCount").GetInt32());
+    }
+
+    private static string TextEvent(string contact, string wamid, string text)
+    {
+        var value = Value();
+        value["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Mara" }, ["wa_id"] = contact });
+        value["messages"] = new JsonArray(new JsonObject
+        {
+            ["from"] = contact,
+            ["id"] = wamid,
+            ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ["type"] = "text",
+            ["text"] = new JsonObject { ["body"] = text },
+        });
+        return EumEvent(new JsonObject { ["field"] = "messages", ["value"] = value });
+    }
+
     private static string NewWamid() => "wamid.TEST" + Guid.NewGuid().ToString("N");
 
     private async Task<(string Id, MessageStore Store)> InsertSendingAsync()
