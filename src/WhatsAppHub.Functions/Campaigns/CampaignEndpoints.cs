@@ -55,9 +55,7 @@ public static class CampaignEndpoints
     private static async Task<IResult> ListAsync(HttpRequest request, CampaignStore store, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var status = QueryParameters.Text(request.Query, "status");
-        if (status is not null && !CampaignStatuses.All.Contains(status))
-            errors.Add("query.status", "enum", "'status' must be one of: " + string.Join(", ", CampaignStatuses.All) + ".");
+        var status = QueryParameters.OneOf(QueryParameters.Text(request.Query, "status"), "status", CampaignStatuses.All, errors);
         var limit = QueryParameters.Limit(request.Query, errors);
         var continuation = QueryParameters.Continuation(request.Query, errors);
         if (!errors.IsEmpty) return HubProblems.Validation(errors.All);
@@ -72,9 +70,7 @@ public static class CampaignEndpoints
     {
         var errors = new ValidationErrors();
         if (!CampaignKeys.IsId(id)) errors.Add("route.id", "pattern", "A campaign id is 'cmp-' and 32 lower-case hex digits.");
-        var state = QueryParameters.Text(request.Query, "state");
-        if (state is not null && !RecipientStateNames.Contains(state))
-            errors.Add("query.state", "enum", "'state' must be one of: " + string.Join(", ", RecipientStateNames) + ".");
+        var state = QueryParameters.OneOf(QueryParameters.Text(request.Query, "state"), "state", RecipientStateNames, errors);
         var limit = QueryParameters.Limit(request.Query, errors);
         var from = 0;
         if (QueryParameters.Text(request.Query, "continuation") is { } token

@@ -11,9 +11,7 @@ public sealed record PaymentListQuery(string? Status, int Limit, TableContinuati
     public static (PaymentListQuery? Query, IReadOnlyList<ValidationError> Errors) Read(IQueryCollection query)
     {
         var errors = new ValidationErrors();
-        var status = QueryParameters.Text(query, "status");
-        if (status is not null && !PaymentStatuses.All.Contains(status))
-            errors.Add("query.status", "enum", "'status' must be one of: " + string.Join(", ", PaymentStatuses.All) + ".");
+        var status = QueryParameters.OneOf(QueryParameters.Text(query, "status"), "status", PaymentStatuses.All, errors);
         var limit = QueryParameters.Limit(query, errors);
         var continuation = QueryParameters.Continuation(query, errors);
         return errors.IsEmpty ? (new PaymentListQuery(status, limit, continuation), errors.All) : (null, errors.All);

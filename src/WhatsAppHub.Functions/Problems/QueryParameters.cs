@@ -17,6 +17,18 @@ public static class QueryParameters
     public static string? Text(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
 
+    /// <summary>
+    /// <paramref name="value"/> (a parameter's text, read and perhaps normalized by the caller) when it is one of
+    /// <paramref name="allowed"/>; otherwise an error that lists them, in the order given.
+    /// </summary>
+    public static string? OneOf(string? value, string name, IEnumerable<string> allowed, ValidationErrors errors)
+    {
+        if (value is null) return null;
+        if (allowed.Contains(value, StringComparer.Ordinal)) return value;
+        errors.Add($"query.{name}", "enum", $"'{name}' must be one of: {string.Join(", ", allowed)}.");
+        return null;
+    }
+
     /// <summary>An ISO 8601 time (UTC when no offset is given).</summary>
     public static DateTimeOffset? Time(IQueryCollection query, string name, ValidationErrors errors)
     {

@@ -11,9 +11,7 @@ public sealed record DeliveryListQuery(string? Status, int Limit, TableContinuat
     public static (DeliveryListQuery? Query, IReadOnlyList<ValidationError> Errors) Read(IQueryCollection query)
     {
         var errors = new ValidationErrors();
-        var status = QueryParameters.Text(query, "status");
-        if (status is not null && !DeliveryStatus.All.Contains(status))
-            errors.Add("query.status", "enum", "'status' must be one of: " + string.Join(", ", DeliveryStatus.All) + ".");
+        var status = QueryParameters.OneOf(QueryParameters.Text(query, "status"), "status", DeliveryStatus.All, errors);
 
         var limit = QueryParameters.Limit(query, errors);
 

@@ -11,9 +11,7 @@ public sealed record SuppressionListQuery(string? PhoneNumberId, string? Source,
     {
         var errors = new ValidationErrors();
         var number = QueryParameters.PhoneNumberId(query, errors);
-        var source = QueryParameters.Text(query, "source");
-        if (source is not null && !SuppressionSources.All.Contains(source))
-            errors.Add("query.source", "enum", "'source' must be one of: " + string.Join(", ", SuppressionSources.All) + ".");
+        var source = QueryParameters.OneOf(QueryParameters.Text(query, "source"), "source", SuppressionSources.All, errors);
         var limit = QueryParameters.Limit(query, errors);
         var continuation = QueryParameters.Continuation(query, errors);
         return errors.IsEmpty ? (new SuppressionListQuery(number, source, limit, continuation), errors.All) : (null, errors.All);

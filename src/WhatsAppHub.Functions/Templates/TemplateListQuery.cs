@@ -16,12 +16,8 @@ public sealed record TemplateListQuery(string? WabaId, string? Status, string? C
     {
         var errors = new ValidationErrors();
         var waba = WabaResolver.Read(query, errors);
-        var status = Upper(QueryParameters.Text(query, "status"));
-        if (status is not null && !TemplateStatus.All.Contains(status))
-            errors.Add("query.status", "enum", "'status' must be one of: " + string.Join(", ", TemplateStatus.All) + ".");
-        var category = Upper(QueryParameters.Text(query, "category"));
-        if (category is not null && !TemplateDefinitionRules.Categories.Contains(category))
-            errors.Add("query.category", "enum", "'category' must be one of: " + string.Join(", ", TemplateDefinitionRules.Categories) + ".");
+        var status = QueryParameters.OneOf(Upper(QueryParameters.Text(query, "status")), "status", TemplateStatus.All, errors);
+        var category = QueryParameters.OneOf(Upper(QueryParameters.Text(query, "category")), "category", TemplateDefinitionRules.Categories, errors);
         var language = TemplateNames.Language(query, errors, required: false);
         var name = QueryParameters.Text(query, "name");
         if (name is not null && !TemplateNames.IsName(name))

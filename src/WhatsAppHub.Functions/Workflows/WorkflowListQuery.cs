@@ -11,12 +11,8 @@ public sealed record WorkflowListQuery(string? Type, string? Status, int Limit, 
     public static (WorkflowListQuery? Query, IReadOnlyList<ValidationError> Errors) Read(IQueryCollection query, IReadOnlyCollection<string> types)
     {
         var errors = new ValidationErrors();
-        var type = QueryParameters.Text(query, "type");
-        if (type is not null && !types.Contains(type))
-            errors.Add("query.type", "enum", "'type' must be one of: " + string.Join(", ", types.Order(StringComparer.Ordinal)) + ".");
-        var status = QueryParameters.Text(query, "status");
-        if (status is not null && !WorkflowStatus.All.Contains(status))
-            errors.Add("query.status", "enum", "'status' must be one of: " + string.Join(", ", WorkflowStatus.All) + ".");
+        var type = QueryParameters.OneOf(QueryParameters.Text(query, "type"), "type", types.Order(StringComparer.Ordinal), errors);
+        var status = QueryParameters.OneOf(QueryParameters.Text(query, "status"), "status", WorkflowStatus.All, errors);
         var limit = QueryParameters.Limit(query, errors);
         var continuation = QueryParameters.Continuation(query, errors);
         return errors.IsEmpty ? (new WorkflowListQuery(type, status, limit, continuation), errors.All) : (null, errors.All);
