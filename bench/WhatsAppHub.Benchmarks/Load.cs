@@ -13,7 +13,16 @@ namespace WhatsAppHub.Benchmarks;
 /// <summary>What one phase measured.</summary>
 public sealed record PhaseResult(
     string Name, int Offered, int Accepted, IReadOnlyDictionary<int, int> Refused, double AcceptsPerSecond, double AcceptP50Ms, double AcceptP99Ms,
-    double EndToEndPerSecond, double SteadyPerSecond, double UnderLoadPerSecond, CpuUse Cpu, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration, bool TimedOut, string? FirstError);
+    double EndToEndPerSecond, double SteadyPerSecond, double UnderLoadPerSecond, CpuUse Cpu, int Sent, int Failed, int Lost, int Duplicates, TimeSpan Duration, bool TimedOut, string? FirstError,
+    PhaseKind Kind = PhaseKind.AcceptAndSend);
+
+/// <summary>Which half of the path a phase measured: both, only accepting (the hub's pumps off), or only sending a backlog.</summary>
+public enum PhaseKind
+{
+    AcceptAndSend,
+    AcceptOnly,
+    Backlog,
+}
 
 /// <summary>CPU milliseconds per accepted message, by process.</summary>
 public sealed record CpuUse(double Hub, double Azurite, double Sandbox, double Load);
@@ -32,8 +41,8 @@ public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess san
     public static string Recipient(int i) => $"+1555{7000000 + i % Recipients}";
 
     /// <summary>Closed loop: <paramref name="callers"/> callers, each posting its next message when the last is answered.</summary>
-    public Task<PhaseResult> RunAsync(string name, int count, int callers) =>
-        MeasureAsync(name, count, callers, async (post, ct) =>
+    public Task<PhaseResult> RunAsync(string name, int count, int callers, bool send = true) =>
+        MeasureAsync(name, count, callers, send, async (post, ct) =>
         {
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
@@ -48,8 +57,8 @@ public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess san
     /// the accept latency shows the hub at that offered rate rather than queueing behind a saturated machine. Latency
     /// counts from the due time, so a load generator that falls behind shows up in it instead of hiding.
     /// </summary>
-    public Task<PhaseResult> RunOpenAsync(string name, int count, int perSecond) =>
-        MeasureAsync(name, count, 256, async (post, ct) =>
+    public Task<PhaseResult> RunOpenAsync(string name, int count, int perSecond, bool send = true) =>
+        MeasureAsync(name, count, 256, send, async (post, ct) =>
         {
             var inFlight = new List<Task>(count);
             var start = Stopwatch.GetTimestamp();
@@ -64,7 +73,23 @@ public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess san
             await Task.WhenAll(inFlight);
         });
 
-    private async Task<PhaseResult> MeasureAsync(string name, int count, int connections, Func<Func<int, long, Task>, CancellationToken, Task> offer)
+    /// <summary>Messages accepted by phases run with <c>send: false</c> (a hub whose pumps are off), for <see cref="RunBacklogAsync"/>.</summary>
+    public List<string> Backlog { get; } = [];
+
+    /// <summary>
+    /// Times this hub (its pumps on) sending the <paramref name="backlog"/> another hub accepted with its pumps off: from
+    /// now until the outbound queue is empty, then the same accounting as the other phases.
+    /// </summary>
+    public async Task<PhaseResult> RunBacklogAsync(string name, IReadOnlyList<string> backlog)
+    {
+        var cpuBefore = Cpu();
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var result = await AccountAsync(name, backlog.Count, backlog.ToList(), [], null, cpuBefore, startedAt, clock, TimeSpan.Zero);
+        return result with { Kind = PhaseKind.Backlog };
+    }
+
+    private async Task<PhaseResult> MeasureAsync(string name, int count, int connections, bool send, Func<Func<int, long, Task>, CancellationToken, Task> offer)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
@@ -99,7 +124,30 @@ public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess san
             }
         }, CancellationToken.None);
         var acceptedIn = clock.Elapsed;
+        var accepted = ids.Where(id => id is not null).Select(id => id!).ToList();
+        Array.Sort(latencies);
+        if (!send)
+        {
+            Backlog.AddRange(accepted);
+            var cpu = Cpu();
+            var perAccept = Math.Max(1, accepted.Count);
+            return new PhaseResult(name, count, accepted.Count, Refusals(statuses), count / acceptedIn.TotalSeconds,
+                Machine.Percentile(latencies, 0.50), Machine.Percentile(latencies, 0.99), 0, 0, 0,
+                new CpuUse((cpu.Hub - cpuBefore.Hub) / perAccept, (cpu.Azurite - cpuBefore.Azurite) / perAccept,
+                    (cpu.Sandbox - cpuBefore.Sandbox) / perAccept, (cpu.Load - cpuBefore.Load) / perAccept),
+                0, 0, 0, 0, acceptedIn, false, firstError, PhaseKind.AcceptOnly);
+        }
+        return await AccountAsync(name, count, accepted, statuses, latencies, cpuBefore, startedAt, clock, acceptedIn, firstError);
+    }
 
+    private static Dictionary<int, int> Refusals(int[] statuses) =>
+        statuses.Where(s => s != (int)HttpStatusCode.Accepted).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>Waits until the outbound queue is empty (or the drain deadline), then reads back what became of each accepted message.</summary>
+    private async Task<PhaseResult> AccountAsync(string name, int count, List<string> accepted, int[] statuses, double[]? sortedLatencies,
+        (double Hub, double Azurite, double Sandbox, double Load) cpuBefore, DateTimeOffset startedAt, Stopwatch clock, TimeSpan acceptedIn,
+        string? firstError = null)
+    {
         // Hidden (retrying) messages count in the queue's approximate length, so empty means every message is final.
         var outbound = queues.GetQueue(HubQueues.Outbound);
         var drained = Stopwatch.StartNew();
@@ -108,7 +156,6 @@ public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess san
         var doneIn = clock.Elapsed;
         var cpuAfter = Cpu();
 
-        var accepted = ids.Where(id => id is not null).Select(id => id!).ToList();
         var rows = await RowsAsync(accepted);
         var sends = await SandboxSendsAsync();
         var sent = accepted.Count(id => rows.GetValueOrDefault(id).Status is "sent" or "delivered" or "read");
@@ -127,10 +174,9 @@ public sealed class Load(ServiceProcess hub, Process azurite, ServiceProcess san
         var underLoad = finals.Count(t => t <= loadEnd) / Math.Max(0.001, acceptedIn.TotalSeconds);
 
         var perMessage = Math.Max(1, accepted.Count);
-        Array.Sort(latencies);
-        return new PhaseResult(name, count, accepted.Count,
-            statuses.Where(s => s != (int)HttpStatusCode.Accepted).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()),
-            count / acceptedIn.TotalSeconds, Machine.Percentile(latencies, 0.50), Machine.Percentile(latencies, 0.99),
+        var latencies = sortedLatencies ?? [];
+        return new PhaseResult(name, count, accepted.Count, Refusals(statuses),
+            acceptedIn > TimeSpan.Zero ? count / acceptedIn.TotalSeconds : 0, Machine.Percentile(latencies, 0.50), Machine.Percentile(latencies, 0.99),
             (sent + failed) / span, (sent + failed) / Math.Max(0.001, (lastFinal - firstFinal).TotalSeconds), underLoad,
             new CpuUse((cpuAfter.Hub - cpuBefore.Hub) / perMessage, (cpuAfter.Azurite - cpuBefore.Azurite) / perMessage,
                 (cpuAfter.Sandbox - cpuBefore.Sandbox) / perMessage, (cpuAfter.Load - cpuBefore.Load) / perMessage),

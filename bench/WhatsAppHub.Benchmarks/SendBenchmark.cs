@@ -37,28 +37,38 @@ public static class SendBenchmark
         // Statuses off: each would post webhooks back to the hub, whose inbound path is not what this measures.
         await using var sandboxProcess = await ServiceProcess.StartSandboxAsync(new Dictionary<string, string> { ["Statuses"] = "" });
         using var sandbox = new HttpClient { BaseAddress = new Uri(sandboxProcess.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        await using var hub = await ServiceProcess.StartHubAsync(azurite.ConnectionString, sandboxProcess.BaseUrl, new Dictionary<string, string>
-        {
-            ["Outbound:RatePerSecond"] = "1000", // Meta's highest per-number tier
-        });
-
         var storage = StorageConnection.Parse(azurite.ConnectionString);
         var tables = new TableService(storage);
         var conversations = new ConversationStore(tables);
-        // Every recipient has written in the last 24 hours, so free-form text may go to each.
-        await Parallel.ForAsync(0, Load.Recipients, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            await conversations.RecordInboundAsync(Load.PhoneNumberId, RecipientRules.ToWaId(Load.Recipient(i)), DateTimeOffset.UtcNow, ct));
+        var hubSettings = new Dictionary<string, string>
+        {
+            ["Outbound:RatePerSecond"] = "1000", // Meta's highest per-number tier
+        };
 
+        var results = new List<PhaseResult>();
+        List<string> backlog;
+        // The two halves apart first: a hub with its pumps off (as when other instances or the Functions host send)
+        // accepts at the offered rate, then another with its pumps on sends what it left on the queue.
+        await using (var acceptor = await ServiceProcess.StartHubAsync(azurite.ConnectionString, sandboxProcess.BaseUrl,
+            new Dictionary<string, string>(hubSettings) { ["Outbound:RunPumps"] = "false" }))
+        {
+            // Every recipient has written in the last 24 hours, so free-form text may go to each (into the tables the hub made).
+            await Parallel.ForAsync(0, Load.Recipients, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+                await conversations.RecordInboundAsync(Load.PhoneNumberId, RecipientRules.ToWaId(Load.Recipient(i)), DateTimeOffset.UtcNow, ct));
+            var accepting = new Load(acceptor, Process.GetProcessById(azurite.Process.Id), sandboxProcess, sandbox, tables, new QueueService(storage), drainDeadline);
+            await accepting.RunAsync("warm-up", Math.Min(6_000, count), callers, send: false);
+            results.Add(await accepting.RunOpenAsync($"accept only (pumps off), open loop ({rate}/s offered)", count, rate, send: false));
+            backlog = accepting.Backlog;
+        }
+
+        await using var hub = await ServiceProcess.StartHubAsync(azurite.ConnectionString, sandboxProcess.BaseUrl, hubSettings);
         var load = new Load(hub, Process.GetProcessById(azurite.Process.Id), sandboxProcess, sandbox, tables, new QueueService(storage), drainDeadline);
+        results.Add(await load.RunBacklogAsync($"send only: the backlog of {backlog.Count} (pumps on)", backlog));
         // Long enough for the hub's tiered JIT to settle (a profile showed it compiling for about 7 s from the first send);
         // shorter warm-ups charge start-up compilation to the first measured phase.
         await load.RunAsync("warm-up", Math.Min(6_000, count), callers);
-
-        var results = new List<PhaseResult>
-        {
-            await load.RunAsync($"clean, closed loop ({callers} callers)", count, callers),
-            await load.RunOpenAsync($"clean, open loop ({rate}/s offered)", count, rate),
-        };
+        results.Add(await load.RunAsync($"clean, closed loop ({callers} callers)", count, callers));
+        results.Add(await load.RunOpenAsync($"clean, open loop ({rate}/s offered)", count, rate));
         using (var faults = await sandbox.PutAsJsonAsync("/sandbox/faults", new
         {
             seed = 42,
@@ -81,16 +91,24 @@ public static class SendBenchmark
         Console.WriteLine();
         Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | sends/s under load | end-to-end sends/s | steady sends/s | all final after | CPU ms/msg: hub / Azurite / sandbox / load | sent | failed | lost | duplicates |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in results)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.Accepted}/{r.Offered} | {r.AcceptsPerSecond:F0} | {r.AcceptP50Ms:F1} ms | {r.AcceptP99Ms:F1} ms | {r.UnderLoadPerSecond:F0} | {r.EndToEndPerSecond:F0} | {r.SteadyPerSecond:F0} | {r.Duration.TotalSeconds:F1} s | {r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Sandbox:F2} / {r.Cpu.Load:F2} | {r.Sent} | {r.Failed} | {r.Lost} | {r.Duplicates} |"));
-        }
+        foreach (var r in results) Console.WriteLine(Row(r));
         Console.WriteLine();
         foreach (var r in results.Where(r => r.Refused.Count > 0))
             Console.WriteLine($"{r.Name}: not accepted: {string.Join(", ", r.Refused.Select(p => $"{p.Value} x {(p.Key == 0 ? "no answer" : "HTTP " + p.Key)}"))}{(r.FirstError is null ? "" : "; first: " + r.FirstError)}");
         foreach (var r in results.Where(r => r.TimedOut))
             Console.WriteLine($"{r.Name}: the queue had not drained {drainDeadline.TotalSeconds:F0} s after the last accept; unfinished messages are counted as lost.");
         return results.All(r => r.Lost == 0 && r.Duplicates == 0 && r.Accepted == r.Offered) ? 0 : 1;
+    }
+
+    /// <summary>One table row; "—" where the phase did not measure a column (no sends with the pumps off, no accepts in a backlog).</summary>
+    private static string Row(PhaseResult r)
+    {
+        const string none = "—";
+        var accepts = r.Kind == PhaseKind.Backlog;
+        var sends = r.Kind == PhaseKind.AcceptOnly;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Name} | {(accepts ? none : $"{r.Accepted}/{r.Offered}")} | {(accepts ? none : $"{r.AcceptsPerSecond:F0}")} | {(accepts ? none : $"{r.AcceptP50Ms:F1} ms")} | {(accepts ? none : $"{r.AcceptP99Ms:F1} ms")} | "
+            + $"{(sends || accepts ? none : $"{r.UnderLoadPerSecond:F0}")} | {(sends ? none : $"{r.EndToEndPerSecond:F0}")} | {(sends ? none : $"{r.SteadyPerSecond:F0}")} | {(sends ? none : $"{r.Duration.TotalSeconds:F1} s")} | "
+            + $"{r.Cpu.Hub:F2} / {r.Cpu.Azurite:F2} / {r.Cpu.Sandbox:F2} / {r.Cpu.Load:F2} | {(sends ? none : $"{r.Sent}")} | {(sends ? none : $"{r.Failed}")} | {(sends ? none : $"{r.Lost}")} | {(sends ? none : $"{r.Duplicates}")} |");
     }
 }
