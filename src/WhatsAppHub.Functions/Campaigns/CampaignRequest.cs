@@ -87,27 +87,15 @@ public sealed record CampaignRequest(
 
     private static async Task<(CampaignRequest?, IResult?)> ReadFormAsync(HttpRequest request, int maxRate, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IFormCollection form;
-        try
+        var (form, problem) = await RequestForm.ReadAsync(request, new FormOptions
         {
-            form = await request.ReadFormAsync(new FormOptions
-            {
-                MultipartBodyLengthLimit = MaxBodyBytes,
-                ValueCountLimit = 4,
-                KeyLengthLimit = 64,
-                ValueLengthLimit = 64 * 1024,
-                MultipartHeadersLengthLimit = 8 * 1024,
-            }, cancellationToken);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, TooLarge());
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or InvalidOperationException or IOException)
-        {
-            return (null, HubProblems.Validation([new ValidationError(JsonPath.Root, "multipart",
-                "The body is not valid multipart/form-data (" + e.Message.TrimEnd('.') + ").")]));
-        }
+            MultipartBodyLengthLimit = MaxBodyBytes,
+            ValueCountLimit = 4,
+            KeyLengthLimit = 64,
+            ValueLengthLimit = 64 * 1024,
+            MultipartHeadersLengthLimit = 8 * 1024,
+        }, TooLarge, cancellationToken);
+        if (form is null) return (null, problem);
 
         var errors = new ValidationErrors();
         foreach (var key in form.Keys.Where(k => k != "campaign"))

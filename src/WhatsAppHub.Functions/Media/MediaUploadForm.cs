@@ -29,27 +29,15 @@ public sealed record MediaUploadForm(IFormFile File, string? Type, string? Phone
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxBodyBytes;
 
-        IFormCollection form;
-        try
+        var (form, problem) = await RequestForm.ReadAsync(request, new FormOptions
         {
-            form = await request.ReadFormAsync(new FormOptions
-            {
-                MultipartBodyLengthLimit = MaxBodyBytes,
-                ValueCountLimit = 8,
-                KeyLengthLimit = 64,
-                ValueLengthLimit = 1024,
-                MultipartHeadersLengthLimit = 8 * 1024,
-            }, cancellationToken);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, TooLarge());
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or InvalidOperationException or IOException)
-        {
-            return (null, HubProblems.Validation([new ValidationError(JsonPath.Root, "multipart",
-                "The body is not valid multipart/form-data (" + e.Message.TrimEnd('.') + ").")]));
-        }
+            MultipartBodyLengthLimit = MaxBodyBytes,
+            ValueCountLimit = 8,
+            KeyLengthLimit = 64,
+            ValueLengthLimit = 1024,
+            MultipartHeadersLengthLimit = 8 * 1024,
+        }, TooLarge, cancellationToken);
+        if (form is null) return (null, problem);
 
         var errors = new ValidationErrors();
         foreach (var key in form.Keys.Where(k => !KnownFields.Contains(k)))
