@@ -88,18 +88,9 @@ public sealed class AnalyticsFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until the hub has processed the stored event of an SNS message (10 s at most).</summary>
-    public async Task WaitProcessedAsync(string snsMessageId)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var row = await InboundEvents.GetAsync(InboundEventStore.PartitionKey(snsMessageId), InboundEventStore.RowKey(snsMessageId));
-            if (row?.GetDateTimeOffset("processedAt") is not null) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"The hub never processed SNS message {snsMessageId}.");
-    }
+    public Task WaitProcessedAsync(string snsMessageId) => InboundEvents.WaitProcessedAsync(snsMessageId, TimeSpan.FromSeconds(10));
 
-    public static string NewRecipient() => "+4477009" + Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
+    public static string NewRecipient() => TemplatesFixture.NewRecipient();
 
     public async Task DisposeAsync()
     {

@@ -66,10 +66,7 @@ internal sealed class InboundEvents(SnsFixture fixture)
     {
         var response = await fixture.Hub.Anonymous.PostAsync("/api/eum/events", new StringContent(body, Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var id = JsonNode.Parse(body)!["MessageId"]!.GetValue<string>();
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(50))
-            if (await fixture.RowAsync(id) is { } row && row.GetDateTimeOffset("processedAt") is not null) return row;
-        throw new Xunit.Sdk.XunitException($"Event {id} was not processed in time.");
+        return await fixture.Events.WaitProcessedAsync(JsonNode.Parse(body)!["MessageId"]!.GetValue<string>(), TimeSpan.FromSeconds(20));
     }
 
     private static JsonObject Value() => new()

@@ -257,18 +257,8 @@ public class EventHistoryTests(SnsFixture fixture)
         await WaitProcessedAsync(delivery.GetProperty("snsMessageId").GetString()!);
     }
 
-    private async Task WaitProcessedAsync(string snsMessageId)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(50))
-        {
-            if (await fixture.RowAsync(snsMessageId) is { } row && row.GetDateTimeOffset("processedAt") is not null)
-            {
-                Assert.Equal("processed", row.GetString("stage"));
-                return;
-            }
-        }
-        throw new Xunit.Sdk.XunitException($"Event {snsMessageId} was not processed in time.");
-    }
+    private async Task WaitProcessedAsync(string snsMessageId) =>
+        Assert.Equal("processed", (await fixture.Events.WaitProcessedAsync(snsMessageId, TimeSpan.FromSeconds(20))).GetString("stage"));
 
     private async Task<JsonElement> GetAsync(string query)
     {

@@ -149,12 +149,8 @@ public class InboundEndToEndTests(SnsFixture fixture)
         return published;
     }
 
-    private async Task<Azure.Tables.TableRow> WaitForProcessedAsync(string snsMessageId)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(50))
-            if (await fixture.RowAsync(snsMessageId) is { } row && row.GetDateTimeOffset("processedAt") is not null) return row;
-        throw new TimeoutException($"SNS message {snsMessageId} was not processed.");
-    }
+    private Task<Azure.Tables.TableRow> WaitForProcessedAsync(string snsMessageId) =>
+        fixture.Events.WaitProcessedAsync(snsMessageId, TimeSpan.FromSeconds(20));
 
     private async Task<List<JsonElement>> EventsAsync(string type) =>
         Items(await fixture.Hub.Http.GetFromJsonAsync<JsonElement>($"/api/events?waba={Waba}&type={type}&limit=200")).ToList();

@@ -227,10 +227,6 @@ public class InboundProcessingTests(SnsFixture fixture)
         return await WaitProcessedAsync(JsonNode.Parse(body)!["MessageId"]!.GetValue<string>());
     }
 
-    private async Task<WhatsAppHub.Azure.Tables.TableRow> WaitProcessedAsync(string snsMessageId)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(50))
-            if (await fixture.RowAsync(snsMessageId) is { } row && row.GetDateTimeOffset("processedAt") is not null) return row;
-        throw new Xunit.Sdk.XunitException($"Event {snsMessageId} was not processed in time.");
-    }
+    private Task<WhatsAppHub.Azure.Tables.TableRow> WaitProcessedAsync(string snsMessageId) =>
+        fixture.Events.WaitProcessedAsync(snsMessageId, TimeSpan.FromSeconds(20));
 }

@@ -95,13 +95,7 @@ public sealed class InboundMediaFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until the hub's inbound handler processed the event (its media download is queued by then).</summary>
-    public async Task WaitProcessedAsync(string snsMessageId)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(50))
-            if (await Events.GetAsync(InboundEventStore.PartitionKey(snsMessageId), InboundEventStore.RowKey(snsMessageId)) is { } row
-                && row.GetDateTimeOffset("processedAt") is not null) return;
-        throw new Xunit.Sdk.XunitException($"Event {snsMessageId} was not processed in time.");
-    }
+    public Task WaitProcessedAsync(string snsMessageId) => Events.WaitProcessedAsync(snsMessageId, TimeSpan.FromSeconds(20));
 
     /// <summary>Polls <c>GET /api/media/{id}</c> until <paramref name="done"/> holds.</summary>
     public async Task<JsonElement> WaitForMediaAsync(string id, Func<JsonElement, bool> done, int seconds = 30)

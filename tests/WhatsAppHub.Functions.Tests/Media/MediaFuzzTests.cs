@@ -19,7 +19,7 @@ public class MediaFuzzTests(HubFixture fixture)
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new("application/json");
             using var response = await fixture.Hub.Http.PostAsync("/api/media/validate", content);
-            await AssertNoServerError(response, i, body, statuses);
+            await ProblemAssert.NoServerError(response, $"case {i} for body {Convert.ToBase64String(body)}", statuses);
         }
         Assert.True(statuses.GetValueOrDefault(200) > 0 && statuses.GetValueOrDefault(400) > 0, string.Join(", ", statuses));
     }
@@ -51,16 +51,8 @@ public class MediaFuzzTests(HubFixture fixture)
             // Set without parsing so that malformed Content-Type values reach the hub as they are.
             content.Headers.TryAddWithoutValidation("Content-Type", contentTypes[i % 4 == 0 ? random.Next(contentTypes.Length) : 0]);
             using var response = await fixture.Hub.Http.PostAsync("/api/media", content);
-            await AssertNoServerError(response, i, bytes, statuses);
+            await ProblemAssert.NoServerError(response, $"case {i} for body {Convert.ToBase64String(bytes)}", statuses);
         }
         Assert.True(statuses.GetValueOrDefault(201) > 0 && statuses.GetValueOrDefault(400) > 0, string.Join(", ", statuses));
-    }
-
-    private static async Task AssertNoServerError(HttpResponseMessage response, int i, byte[] body, Dictionary<int, int> statuses)
-    {
-        var status = (int)response.StatusCode;
-        statuses[status] = statuses.GetValueOrDefault(status) + 1;
-        if (status >= 500) Assert.Fail($"case {i} got {status} for body {Convert.ToBase64String(body)}: {await response.Content.ReadAsStringAsync()}");
-        if (status >= 400) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }

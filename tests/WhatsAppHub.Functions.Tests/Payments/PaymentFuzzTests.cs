@@ -57,13 +57,7 @@ public class PaymentFuzzTests(SnsFixture fixture)
                     break;
                 }
             }
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                statuses[status] = statuses.GetValueOrDefault(status) + 1;
-                if (status >= 500) Assert.Fail($"case {i} ({what}) got {status}: {await response.Content.ReadAsStringAsync()}");
-                if (status >= 400) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            }
+            using (response) await ProblemAssert.NoServerError(response, $"case {i} ({what})", statuses);
         }
         Assert.True(statuses.GetValueOrDefault(400) > 0 && statuses.Keys.Any(s => s is >= 200 and < 300),
             "the mutations should produce both valid and invalid bodies: " + string.Join(", ", statuses));

@@ -19,6 +19,18 @@ public static class ProblemAssert
         return problem;
     }
 
+    /// <summary>
+    /// One fuzz case's answer, tallied in <paramref name="statuses"/>: never a 5xx (the failure names <paramref name="fuzzCase"/>,
+    /// e.g. the case number and its body), and a problem document for every 4xx.
+    /// </summary>
+    public static async Task NoServerError(HttpResponseMessage response, string fuzzCase, Dictionary<int, int> statuses)
+    {
+        var status = (int)response.StatusCode;
+        statuses[status] = statuses.GetValueOrDefault(status) + 1;
+        if (status >= 500) Assert.Fail($"{fuzzCase} got {status}: {await response.Content.ReadAsStringAsync()}");
+        if (status >= 400) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     public static IEnumerable<string> ErrorPaths(JsonElement problem) =>
         problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()!);
 }

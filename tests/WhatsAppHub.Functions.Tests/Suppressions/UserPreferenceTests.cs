@@ -131,16 +131,8 @@ public class UserPreferenceTests(SnsFixture fixture)
         foreach (var id in snsMessageIds) await WaitForProcessedAsync(id);
     }
 
-    private async Task WaitForProcessedAsync(string snsMessageId)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(50))
-            if (await fixture.RowAsync(snsMessageId) is { } row && row.GetDateTimeOffset("processedAt") is not null)
-            {
-                Assert.Equal("processed", row.GetString("stage"));
-                return;
-            }
-        throw new TimeoutException($"SNS message {snsMessageId} was not processed.");
-    }
+    private async Task WaitForProcessedAsync(string snsMessageId) =>
+        Assert.Equal("processed", (await fixture.Events.WaitProcessedAsync(snsMessageId, TimeSpan.FromSeconds(20))).GetString("stage"));
 
     private async Task<List<JsonElement>> ListAsync(string query)
     {
