@@ -54,7 +54,10 @@ public static class HubApp
         builder.Services.AddSingleton<StorageInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         builder.Services.AddSingleton<MessageStore>();
-        builder.Services.AddSingleton<AcceptBatcher>();
+        builder.Services.AddSingleton<AcceptedRows>();
+        // Rows are handed to this instance's own worker only when it runs one.
+        builder.Services.AddSingleton(services => new AcceptBatcher(services.GetRequiredService<MessageStore>(), services.GetRequiredService<QueueService>(),
+            services.GetRequiredService<HubOptions>().Outbound.RunPumps ? services.GetRequiredService<AcceptedRows>() : null));
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<OpenWindowCache>();

@@ -19,12 +19,15 @@ namespace WhatsAppHub.Functions.Messaging;
 public sealed class AcceptBatcher : IAsyncDisposable
 {
     private readonly MessageStore _store;
+    private readonly AcceptedRows? _accepted;
     private readonly IWorkQueue _outbound;
     private readonly GroupCommit<MessageRecord, bool> _commit;
 
-    public AcceptBatcher(MessageStore store, QueueService queues)
+    /// <param name="accepted">Where this instance's own worker finds the rows just stored; null when its pumps are off.</param>
+    public AcceptBatcher(MessageStore store, QueueService queues, AcceptedRows? accepted)
     {
         _store = store;
+        _accepted = accepted;
         _outbound = queues.GetQueue(HubQueues.Outbound);
         _commit = new GroupCommit<MessageRecord, bool>(OutboundWork.MaxIds, FlushAsync);
     }
@@ -44,7 +47,11 @@ public sealed class AcceptBatcher : IAsyncDisposable
             var members = group.ToList();
             try
             {
-                await _store.InsertAllAsync(members.Select(p => p.Item).DistinctBy(m => m.Id, StringComparer.Ordinal).ToList(), CancellationToken.None);
+                var messages = members.Select(p => p.Item).DistinctBy(m => m.Id, StringComparer.Ordinal).ToList();
+                var stored = await _store.InsertAllAsync(messages, CancellationToken.None);
+                if (_accepted is not null)
+                    foreach (var message in messages)
+                        if (stored.TryGetValue(message.Id, out var etag)) _accepted.Remember(message, etag);
                 foreach (var p in members) p.Done.TrySetResult(true);
             }
             catch (Exception e)

@@ -5,7 +5,7 @@ using WhatsAppHub.Core.Storage;
 namespace WhatsAppHub.Functions.Messaging;
 
 /// <summary>
-/// Keys of the Messages table's MESSAGE and wamid pointer rows (docs/data-model.md explains the choice).
+/// Keys of the MESSAGE rows (table <c>Messages</c>) and of the wamid pointer rows (table <c>MessageWamids</c>); docs/data-model.md explains the choice.
 /// <para>
 /// A hub id is a version-7 GUID in hex whose first 12 digits are its creation time in Unix milliseconds. MESSAGE rows
 /// live in the partition <c>MSG|{first 9 hex digits}</c> (a 4.096 s time bucket) with the id as RowKey: a message's

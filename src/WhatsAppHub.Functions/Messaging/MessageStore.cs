@@ -9,8 +9,10 @@ namespace WhatsAppHub.Functions.Messaging;
 /// <summary>
 /// MESSAGE rows in the <c>Messages</c> table, keyed by <see cref="MessageKeys"/>: messages accepted together share a
 /// time-bucket partition, so the queued path stores, reads and updates them a batch at a time (entity group
-/// transactions of up to 100 rows of one partition). A second row per sent message points from WhatsApp's id back to
-/// the hub's, for status updates and look-ups by wamid.
+/// transactions of up to 100 rows of one partition). A pointer row per sent or received message, in the
+/// <c>MessageWamids</c> table, leads from WhatsApp's id back to the hub's, for status updates and look-ups by wamid.
+/// The pointers have a table of their own because they are as many as the messages and never change: in Azurite every
+/// update and query costs time in proportion to the rows of its table, and the MESSAGE rows are updated twice per send.
 /// </summary>
 public sealed class MessageStore(TableService tables)
 {
@@ -18,23 +20,27 @@ public sealed class MessageStore(TableService tables)
     public const int MaxBatch = 100;
 
     private readonly ITableStore _table = tables.GetTable(HubTables.Messages);
+    private readonly ITableStore _pointers = tables.GetTable(HubTables.MessageWamids);
 
     /// <summary>
     /// Stores a new message (with its MARKETING_MESSAGE or AUTH_MESSAGE row, in one transaction); false when a message
     /// with its id exists already (which is then left as it is).
     /// </summary>
-    public async Task<bool> InsertIfAbsentAsync(MessageRecord message, CancellationToken cancellationToken)
+    public async Task<bool> InsertIfAbsentAsync(MessageRecord message, CancellationToken cancellationToken) =>
+        await InsertOneAsync(message, cancellationToken) is not null;
+
+    /// <summary>The new MESSAGE row's ETag, or null when a message with its id exists already.</summary>
+    private async Task<string?> InsertOneAsync(MessageRecord message, CancellationToken cancellationToken)
     {
         var rows = ToRows(message);
-        if (rows.Count == 1) return await _table.InsertIfAbsentAsync(rows[0], cancellationToken);
+        if (rows.Count == 1) return await _table.InsertIfAbsentAsync(rows[0], cancellationToken) ? rows[0].ETag : null;
         try
         {
-            await _table.SubmitBatchAsync(rows.Select(TableBatchAction.Insert).ToList(), cancellationToken);
-            return true;
+            return (await _table.SubmitBatchAsync(rows.Select(TableBatchAction.Insert).ToList(), cancellationToken))[0];
         }
         catch (TableBatchException e) when (e.Status == 409)
         {
-            return false; // the rows are written together, so the message exists
+            return null; // the rows are written together, so the message exists
         }
     }
 
@@ -43,7 +49,8 @@ public sealed class MessageStore(TableService tables)
     /// never split; <see cref="MaxBatch"/> rows each): all or none per transaction. A message whose row exists already
     /// is left as it is (as <see cref="InsertIfAbsentAsync"/> does) and the rest are stored.
     /// </summary>
-    public async Task InsertAllAsync(IReadOnlyList<MessageRecord> messages, CancellationToken cancellationToken)
+    /// <returns>The ETag of each MESSAGE row stored here, by message id (not those left as they were).</returns>
+    public async Task<IReadOnlyDictionary<string, string>> InsertAllAsync(IReadOnlyList<MessageRecord> messages, CancellationToken cancellationToken)
     {
         var chunks = new List<List<MessageRecord>>();
         var rows = 0;
@@ -58,23 +65,24 @@ public sealed class MessageStore(TableService tables)
             chunks[^1].Add(message);
             rows += count;
         }
-        await Task.WhenAll(chunks.Select(chunk => InsertChunkAsync(chunk, cancellationToken)));
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in await Task.WhenAll(chunks.Select(chunk => InsertChunkAsync(chunk, cancellationToken))))
+            foreach (var (id, etag) in chunk) stored[id] = etag;
+        return stored;
     }
 
-    private async Task InsertChunkAsync(List<MessageRecord> pending, CancellationToken cancellationToken)
+    private async Task<List<(string Id, string ETag)>> InsertChunkAsync(List<MessageRecord> pending, CancellationToken cancellationToken)
     {
         while (pending.Count > 0)
         {
-            if (pending.Count == 1)
-            {
-                await InsertIfAbsentAsync(pending[0], cancellationToken);
-                return;
-            }
+            if (pending.Count == 1) return await InsertOneAsync(pending[0], cancellationToken) is { } etag ? [(pending[0].Id, etag)] : [];
             // Which message each action belongs to, so a refused action names the message to leave out.
             var owners = new List<int>();
+            var firsts = new List<int>(); // each message's MESSAGE row is its first action
             var actions = new List<TableBatchAction>();
             for (var i = 0; i < pending.Count; i++)
             {
+                firsts.Add(actions.Count);
                 foreach (var row in ToRows(pending[i]))
                 {
                     actions.Add(TableBatchAction.Insert(row));
@@ -83,8 +91,8 @@ public sealed class MessageStore(TableService tables)
             }
             try
             {
-                await _table.SubmitBatchAsync(actions, cancellationToken);
-                return;
+                var etags = await _table.SubmitBatchAsync(actions, cancellationToken);
+                return pending.Select((m, i) => (m.Id, etags[firsts[i]])).ToList();
             }
             catch (TableBatchException e) when (e.Status == 409 && e.FailedActionIndex is { } index && index < owners.Count)
             {
@@ -93,10 +101,13 @@ public sealed class MessageStore(TableService tables)
             catch (TableBatchException e) when (e.Status == 409)
             {
                 // The service did not say which row exists: insert one by one.
-                foreach (var m in pending) await InsertIfAbsentAsync(m, cancellationToken);
-                return;
+                var stored = new List<(string, string)>();
+                foreach (var m in pending)
+                    if (await InsertOneAsync(m, cancellationToken) is { } etag) stored.Add((m.Id, etag));
+                return stored;
             }
         }
+        return [];
     }
 
     /// <summary>
@@ -213,9 +224,8 @@ public sealed class MessageStore(TableService tables)
     public async Task<(string Id, bool Created)> InsertInboundAsync(MessageRecord message, CancellationToken cancellationToken)
     {
         var created = await InsertIfAbsentAsync(message, cancellationToken);
-        if (await _table.InsertIfAbsentAsync(PointerRow(message.Wamid!, message.Id), cancellationToken)) return (message.Id, created);
-        var pointer = await _table.GetAsync(MessageKeys.WamidPartition(message.Wamid!), MessageKeys.WamidRowKey(message.Wamid!), cancellationToken);
-        if (pointer?.GetString("messageId") is not { } known || known == message.Id) return (message.Id, created);
+        if (await _pointers.InsertIfAbsentAsync(PointerRow(message.Wamid!, message.Id), cancellationToken)) return (message.Id, created);
+        if (await FindPointerAsync(message.Wamid!, cancellationToken) is not { } known || known == message.Id) return (message.Id, created);
         if (created) await _table.DeleteAsync(MessageKeys.MessagePartition(message.Id), MessageKeys.MessageRowKey(message.Id), "*", cancellationToken);
         return (known, false);
     }
@@ -234,8 +244,8 @@ public sealed class MessageStore(TableService tables)
             {
                 try
                 {
-                    if (group.Length == 1) await _table.UpsertAsync(PointerRow(group[0].Wamid, group[0].MessageId), TableUpdateMode.Replace, cancellationToken);
-                    else await _table.SubmitBatchAsync(group.Select(p => TableBatchAction.Upsert(PointerRow(p.Wamid, p.MessageId), TableUpdateMode.Replace)).ToList(), cancellationToken);
+                    if (group.Length == 1) await _pointers.UpsertAsync(PointerRow(group[0].Wamid, group[0].MessageId), TableUpdateMode.Replace, cancellationToken);
+                    else await _pointers.SubmitBatchAsync(group.Select(p => TableBatchAction.Upsert(PointerRow(p.Wamid, p.MessageId), TableUpdateMode.Replace)).ToList(), cancellationToken);
                     return;
                 }
                 catch (StorageRequestException) when (attempt < 5)
@@ -253,8 +263,7 @@ public sealed class MessageStore(TableService tables)
         TableRow? row;
         if (idOrWamid.StartsWith("wamid.", StringComparison.Ordinal))
         {
-            var pointer = await _table.GetAsync(MessageKeys.WamidPartition(idOrWamid), MessageKeys.WamidRowKey(idOrWamid), cancellationToken);
-            row = pointer?.GetString("messageId") is { } messageId ? await GetRowAsync(messageId, cancellationToken) : null;
+            row = await FindPointerAsync(idOrWamid, cancellationToken) is { } messageId ? await GetRowAsync(messageId, cancellationToken) : null;
         }
         else
         {
@@ -306,6 +315,17 @@ public sealed class MessageStore(TableService tables)
     {
         var page = await _table.QueryAsync(query.ToTableQuery(), cancellationToken);
         return (page.Rows.Select(MessageRows.FromRow).ToList(), page.Continuation);
+    }
+
+    /// <summary>
+    /// The hub id a wamid points to, or null. Pointers written before they had their own table are in the Messages
+    /// table under the same keys, so that is where a wamid not found is looked for next.
+    /// </summary>
+    private async Task<string?> FindPointerAsync(string wamid, CancellationToken cancellationToken)
+    {
+        var (partition, rowKey) = (MessageKeys.WamidPartition(wamid), MessageKeys.WamidRowKey(wamid));
+        var pointer = await _pointers.GetAsync(partition, rowKey, cancellationToken) ?? await _table.GetAsync(partition, rowKey, cancellationToken);
+        return pointer?.GetString("messageId");
     }
 
     private Task<TableRow?> GetRowAsync(string id, CancellationToken cancellationToken) =>

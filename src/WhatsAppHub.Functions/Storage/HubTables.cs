@@ -4,6 +4,8 @@ namespace WhatsAppHub.Functions.Storage;
 public static class HubTables
 {
     public const string Messages = "Messages";
+    /// <summary>Wamid pointers to MESSAGE rows (<see cref="Messaging.MessageStore"/> says why they are not in <see cref="Messages"/>).</summary>
+    public const string MessageWamids = "MessageWamids";
     public const string Conversations = "Conversations";
     public const string SendRates = "SendRates";
     public const string Media = "Media";
@@ -18,5 +20,5 @@ public static class HubTables
 
     public const string Campaigns = "Campaigns";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Workflows, Campaigns, Payments];
+    public static IReadOnlyList<string> All { get; } = [Messages, MessageWamids, Conversations, SendRates, Media, InboundEvents, Events, Subscriptions, Suppressions, Templates, Analytics, Workflows, Campaigns, Payments];
 }

@@ -28,6 +28,7 @@ public sealed class SendWorker(
     RecipientPacing pacing,
     UnansweredSends unanswered,
     SendCompletions completions,
+    AcceptedRows accepted,
     OutcomeCounter outcomes,
     QueueService queues,
     HubOptions options,
@@ -82,7 +83,13 @@ public sealed class SendWorker(
             foreach (var id in work.MessageIds)
                 owners.TryAdd(id, queued);
 
-        var rows = await store.FindAllAsync(owners.Keys, cancellationToken);
+        // Rows this instance accepted come from memory (AcceptedRows), the rest are read.
+        var rows = new Dictionary<string, (MessageRecord Message, string ETag)>(StringComparer.Ordinal);
+        foreach (var id in owners.Keys)
+            if (accepted.TryTake(id, out var copy)) rows[id] = copy;
+        if (rows.Count < owners.Count)
+            foreach (var (id, row) in await store.FindAllAsync(owners.Keys.Where(id => !rows.ContainsKey(id)).ToList(), cancellationToken))
+                rows[id] = row;
         var later = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         var unwritten = new HashSet<string>(StringComparer.Ordinal);
         var attempts = new List<(MessageRecord Message, string ETag)>();

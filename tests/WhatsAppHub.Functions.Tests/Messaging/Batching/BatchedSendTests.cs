@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Core.Messaging;
+using WhatsAppHub.Core.Storage;
 using WhatsAppHub.Functions.Messaging;
 using WhatsAppHub.Functions.Messaging.Outbound;
 using WhatsAppHub.Functions.Storage;
@@ -150,6 +152,47 @@ public class BatchedSendTests(HubFixture fixture)
 
         var stored = await Store.FindAllAsync(messages.Select(m => m.Id).ToList(), CancellationToken.None);
         Assert.Equal([0, 5, 0], messages.Select(m => stored[m.Id].Message.Attempts));
+    }
+
+    [Fact]
+    public async Task A_row_changed_after_this_instance_accepted_it_is_read_again_and_not_sent_from_the_accepted_copy()
+    {
+        var message = NewMessage("+15550045000");
+        var inserted = await Store.InsertAllAsync([message], CancellationToken.None);
+        // Another instance's worker failed it meanwhile: the copy kept at accept time is now stale.
+        await Store.UpdateAsync(message with { Status = MessageStatus.Failed, Error = new MessageError("Elsewhere", null, "failed elsewhere", "", false) },
+            inserted[message.Id], CancellationToken.None);
+        fixture.Hub.Services.GetRequiredService<AcceptedRows>().Remember(message, inserted[message.Id]);
+
+        await Outbound.PutAsync(new OutboundWork([message.Id]).ToJson());
+
+        await Messages.WaitForStatusAsync(fixture.Hub.Http, $"/api/messages/{message.Id}", "failed");
+        await WaitForQueueEmptyAsync();
+        Assert.Empty(await Messages.SandboxSendsToAsync(fixture.Sandbox.Http, message.To));
+        var stored = await Store.FindAsync(message.Id, CancellationToken.None);
+        Assert.Equal("Elsewhere", stored!.Value.Message.Error?.Type);
+    }
+
+    [Fact]
+    public async Task A_wamid_pointer_written_before_pointers_had_their_own_table_still_finds_its_message()
+    {
+        var message = NewMessage("+15550045100") with { Status = MessageStatus.Sent, Wamid = "wamid.HBgLMTU1NTAwNDUxMDAVAgARGBJMEGACY==" };
+        await Store.InsertAllAsync([message], CancellationToken.None);
+        // Where earlier versions kept the pointer: in the Messages table itself.
+        var legacy = new TableRow(MessageKeys.WamidPartition(message.Wamid!), MessageKeys.WamidRowKey(message.Wamid!));
+        legacy.Set(ItemType.PropertyName, ItemType.Message);
+        legacy.Set("messageId", message.Id);
+        await fixture.Messages.InsertIfAbsentAsync(legacy);
+
+        var response = await fixture.Hub.Http.GetFromJsonAsync<JsonElement>($"/api/messages/{Uri.EscapeDataString(message.Wamid!)}");
+
+        Assert.Equal(message.Id, response.GetProperty("id").GetString());
+    }
+
+    private async Task WaitForQueueEmptyAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
+        while (await Outbound.GetApproximateLengthAsync() > 0 && DateTimeOffset.UtcNow < deadline) await Task.Delay(100);
     }
 
     private static MessageRecord NewMessage(string to)
