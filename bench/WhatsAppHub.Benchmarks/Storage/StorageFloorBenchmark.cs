@@ -39,7 +39,7 @@ public static class StorageFloorBenchmark
             var storage = StorageConnection.Parse(azurite.ConnectionString);
             var tables = new TableService(storage);
             var queues = new QueueService(storage);
-            await tables.GetTable(HubTables.Messages).CreateIfNotExistsAsync();
+            foreach (var table in new[] { HubTables.Messages, HubTables.MessageWamids }) await tables.GetTable(table).CreateIfNotExistsAsync();
             var queue = queues.GetQueue(HubQueues.Outbound);
             await queue.CreateIfNotExistsAsync();
             var store = new MessageStore(tables);
