@@ -190,14 +190,9 @@ public class InboundMediaDownloadTests(InboundMediaFixture fixture)
         (await fixture.Sandbox.Http.GetFromJsonAsync<JsonElement>("/sandbox/requests?operation=GetWhatsAppMessageMedia")).EnumerateArray()
             .Count(r => r.ToString().Contains(mediaId, StringComparison.Ordinal));
 
-    private async Task WaitQueueEmptyAsync()
-    {
-        var queue = new Azure.Queues.QueueService(Azure.Storage.StorageConnection.Parse(fixture.Azurite.ConnectionString))
-            .GetQueue(Functions.Storage.HubQueues.MediaDownload);
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
-            if (await queue.GetApproximateLengthAsync() == 0) return;
-        throw new Xunit.Sdk.XunitException($"The media-download queue did not drain: {await queue.GetApproximateLengthAsync()} left.");
-    }
+    private Task WaitQueueEmptyAsync() =>
+        new Azure.Queues.QueueService(Azure.Storage.StorageConnection.Parse(fixture.Azurite.ConnectionString))
+            .GetQueue(Functions.Storage.HubQueues.MediaDownload).WaitEmptyAsync(TimeSpan.FromSeconds(20));
 
     private static string NewContact() => "4915255" + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -167,7 +167,7 @@ public class BatchedSendTests(HubFixture fixture)
         await Outbound.PutAsync(new OutboundWork([message.Id]).ToJson());
 
         await Messages.WaitForStatusAsync(fixture.Hub.Http, $"/api/messages/{message.Id}", "failed");
-        await WaitForQueueEmptyAsync();
+        await Outbound.WaitEmptyAsync(TimeSpan.FromSeconds(20));
         Assert.Empty(await Messages.SandboxSendsToAsync(fixture.Sandbox.Http, message.To));
         var stored = await Store.FindAsync(message.Id, CancellationToken.None);
         Assert.Equal("Elsewhere", stored!.Value.Message.Error?.Type);
@@ -187,12 +187,6 @@ public class BatchedSendTests(HubFixture fixture)
         var response = await fixture.Hub.Http.GetFromJsonAsync<JsonElement>($"/api/messages/{Uri.EscapeDataString(message.Wamid!)}");
 
         Assert.Equal(message.Id, response.GetProperty("id").GetString());
-    }
-
-    private async Task WaitForQueueEmptyAsync()
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
-        while (await Outbound.GetApproximateLengthAsync() > 0 && DateTimeOffset.UtcNow < deadline) await Task.Delay(100);
     }
 
     private static MessageRecord NewMessage(string to)
