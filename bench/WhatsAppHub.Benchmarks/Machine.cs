@@ -33,6 +33,20 @@ public static class Machine
         }
     }
 
+    /// <summary>
+    /// The heading every benchmark prints above its figures: which benchmark, when and on what, what it ran, and the
+    /// Markdown table header of its <paramref name="columns"/> (ready to paste into the README).
+    /// </summary>
+    public static void PrintHeading(string benchmark, string what, params string[] columns)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"WhatsAppHub {benchmark}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Description}");
+        Console.WriteLine(what);
+        Console.WriteLine();
+        Console.WriteLine($"| {string.Join(" | ", columns)} |");
+        Console.WriteLine($"|{string.Concat(Enumerable.Repeat("---|", columns.Length))}");
+    }
+
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

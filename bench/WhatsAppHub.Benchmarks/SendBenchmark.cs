@@ -85,12 +85,8 @@ public static class SendBenchmark
         }
         results.Add(await load.RunAsync($"20% retryable EUM failures, closed loop ({callers} callers)", count, callers));
 
-        Console.WriteLine();
-        Console.WriteLine($"WhatsAppHub send benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Machine.Description}");
-        Console.WriteLine($"queued path (POST /api/messages, text), {count} messages per phase; hub, sandbox and Azurite (in-memory) as processes of their own on this machine; load average at start: {loadBefore}");
-        Console.WriteLine();
-        Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | sends/s under load | end-to-end sends/s | steady sends/s | all final after | CPU ms/msg: hub / Azurite / sandbox / load | sent | failed | lost | duplicates |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Machine.PrintHeading("send benchmark", $"queued path (POST /api/messages, text), {count} messages per phase; hub, sandbox and Azurite (in-memory) as processes of their own on this machine; load average at start: {loadBefore}",
+            "phase", "accepted", "accepts/s", "accept p50", "accept p99", "sends/s under load", "end-to-end sends/s", "steady sends/s", "all final after", "CPU ms/msg: hub / Azurite / sandbox / load", "sent", "failed", "lost", "duplicates");
         foreach (var r in results) Console.WriteLine(Row(r));
         Console.WriteLine();
         foreach (var r in results.Where(r => r.Refused.Count > 0))

@@ -74,12 +74,8 @@ public static class InboundBenchmark
             results.Add(await load.RunAsync($"accept and process, closed loop ({callers} callers)", events.Make("together", 0, count), callers));
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"WhatsAppHub inbound benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Machine.Description}");
-        Console.WriteLine($"POST /api/eum/events (SNS SignatureVersion 2; half contacts' texts, half statuses), {count} events per phase; hub, sandbox and Azurite (in-memory) as processes of their own on this machine; load average at start: {loadBefore}");
-        Console.WriteLine();
-        Console.WriteLine("| phase | accepted | accepts/s | accept p50 | accept p99 | processed/s under load | end-to-end processed/s | all processed after | CPU ms/event: hub / Azurite / sandbox / load | processed | unprocessed |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Machine.PrintHeading("inbound benchmark", $"POST /api/eum/events (SNS SignatureVersion 2; half contacts' texts, half statuses), {count} events per phase; hub, sandbox and Azurite (in-memory) as processes of their own on this machine; load average at start: {loadBefore}",
+            "phase", "accepted", "accepts/s", "accept p50", "accept p99", "processed/s under load", "end-to-end processed/s", "all processed after", "CPU ms/event: hub / Azurite / sandbox / load", "processed", "unprocessed");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

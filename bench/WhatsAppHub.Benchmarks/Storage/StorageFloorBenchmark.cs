@@ -84,12 +84,8 @@ public static class StorageFloorBenchmark
                 batches[i].Select(m => (WamidOf(m.Id), m.Id)).ToList(), CancellationToken.None));
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"WhatsAppHub storage floor, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Machine.Description}; load average at start: {loadBefore}");
-        Console.WriteLine($"the queued send path's storage calls for {count} messages per batch size, {Concurrency} batches in flight, Azurite (in-memory) alone");
-        Console.WriteLine();
-        Console.WriteLine("| messages per batch | step | Azurite CPU µs per message |");
-        Console.WriteLine("|---|---|---|");
+        Machine.PrintHeading("storage floor", $"the queued send path's storage calls for {count} messages per batch size, {Concurrency} batches in flight, Azurite (in-memory) alone; load average at start: {loadBefore}",
+            "messages per batch", "step", "Azurite CPU µs per message");
         foreach (var r in results)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Batch} | {r.Step} | {r.MicrosPerMessage:F0} |"));
         foreach (var size in sizes)

@@ -53,13 +53,9 @@ public static class WorkflowBenchmark
         await RunPhaseAsync("warm-up", Math.Min(500, instances), steps, runner, tables, sandbox, hub, azurite);
         var result = await RunPhaseAsync("measured", instances, steps, runner, tables, sandbox, hub, azurite);
 
-        Console.WriteLine();
-        Console.WriteLine($"WhatsAppHub workflow benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Machine.Description}");
-        Console.WriteLine($"{instances} WelcomeSequence instances of {steps} steps without delays (one send per transition) on ONE hub instance; " +
-                          $"hub, sandbox and Azurite (in-memory) as processes of their own; load average at start: {loadBefore}");
-        Console.WriteLine();
-        Console.WriteLine("| transitions | started in | all completed after | transitions/s | CPU ms/transition: hub / Azurite | sends | duplicates | not completed |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Machine.PrintHeading("workflow benchmark", $"{instances} WelcomeSequence instances of {steps} steps without delays (one send per transition) on ONE hub instance; " +
+            $"hub, sandbox and Azurite (in-memory) as processes of their own; load average at start: {loadBefore}",
+            "transitions", "started in", "all completed after", "transitions/s", "CPU ms/transition: hub / Azurite", "sends", "duplicates", "not completed");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {result.Transitions} | {result.StartedIn.TotalSeconds:F1} s | {result.Elapsed.TotalSeconds:F1} s | {result.Transitions / result.Elapsed.TotalSeconds:F0} | " +
             $"{result.HubCpu.TotalMilliseconds / result.Transitions:F2} / {result.AzuriteCpu.TotalMilliseconds / result.Transitions:F2} | {result.Sends} | {result.Duplicates} | {result.NotCompleted} |"));
