@@ -118,6 +118,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Outbound__RetryBaseDelayMs', value: '1000' }
         { name: 'Outbound__RetryMaxDelaySeconds', value: '300' }
         { name: 'Outbound__ReconcileSeconds', value: '90' }
+        // Azure Storage serves calls in parallel: the send worker's storage calls need no lanes.
+        { name: 'Outbound__WorkerStorageCalls', value: '0' }
         { name: 'Campaigns__RunPumps', value: 'true' }
         { name: 'Campaigns__RatePerSecond', value: '20' }
         { name: 'Media__Bucket', value: mediaBucket }

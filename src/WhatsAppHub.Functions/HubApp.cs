@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using WhatsAppHub.Aws.Eum;
 using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Azure.Storage;
 using WhatsAppHub.Azure.Tables;
 using WhatsAppHub.Functions.Analytics;
 using WhatsAppHub.Functions.Analytics.Ctwa;
@@ -48,8 +49,16 @@ public static class HubApp
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new TableService(storage));
-        builder.Services.AddSingleton(new QueueService(storage));
+        // The send worker's storage calls take turns (one lane against the emulator), so accepts do not queue behind them.
+        var (tableOptions, queueOptions) = (new TableServiceOptions(), new QueueServiceOptions());
+        if ((options.Outbound.WorkerStorageCalls ?? (storage.IsEmulator ? 1 : 0)) is > 0 and var lanes)
+        {
+            var background = new BackgroundLanes(lanes);
+            background.AddTo(tableOptions);
+            background.AddTo(queueOptions);
+        }
+        builder.Services.AddSingleton(new TableService(storage, tableOptions));
+        builder.Services.AddSingleton(new QueueService(storage, queueOptions));
         builder.Services.AddSingleton<ISocialMessaging>(_ => EumClientFactory.Create(options.Eum));
         builder.Services.AddSingleton<StorageInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());

@@ -33,6 +33,9 @@ public sealed class StorageConnection
     /// <summary>The storage account name.</summary>
     public string AccountName { get; }
 
+    /// <summary>True for the local emulator's well-known account (Azurite), false for Azure Storage.</summary>
+    public bool IsEmulator => AccountName == DevelopmentAccountName;
+
     /// <summary>True when requests are signed with the account key; false when an Entra token is used.</summary>
     public bool UsesSharedKey => SharedKey is not null;
 

@@ -45,8 +45,12 @@ public sealed record EumSettings(
 /// <param name="RetryBaseDelay">The ceiling of the first retry's jittered delay; it doubles with every attempt.</param>
 /// <param name="RetryMaxDelay">No retry waits longer than this.</param>
 /// <param name="ReconcileWindow">How long a send that got no answer waits for a status webhook before it ends failed (outcome unknown).</param>
+/// <param name="WorkerStorageCalls">
+/// Storage calls the send worker of one instance has in flight at once (<see cref="Azure.Storage.BackgroundLanes"/>); 0 for
+/// no limit; null when not set, which means 1 against the emulator and no limit against Azure Storage.
+/// </param>
 public sealed record OutboundSettings(int RatePerSecond, int MaxAttempts, int Concurrency, bool RunPumps, bool EnforceServiceWindow,
-    TimeSpan RetryBaseDelay, TimeSpan RetryMaxDelay, TimeSpan ReconcileWindow);
+    TimeSpan RetryBaseDelay, TimeSpan RetryMaxDelay, TimeSpan ReconcileWindow, int? WorkerStorageCalls);
 
 /// <summary>The S3 bucket that holds media for EUM. Credentials left empty fall back to the EUM ones.</summary>
 /// <param name="Bucket">Null when not configured: the media endpoints then answer 503.</param>

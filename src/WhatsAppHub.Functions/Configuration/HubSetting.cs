@@ -37,6 +37,7 @@ public sealed record HubSetting(string Key, string Description, string? LocalDef
         new("Outbound:RetryBaseDelayMs", "Ceiling of the first retry's random delay in ms, doubled per attempt (0-60000; queue delays round up to whole seconds).", "1000"),
         new("Outbound:RetryMaxDelaySeconds", "Longest wait before a retry, in seconds (1-86400).", "300"),
         new("Outbound:ReconcileSeconds", "How long a send EUM never answered waits for a status webhook before it ends failed as OutcomeUnknown (1-3600).", "90"),
+        new("Outbound:WorkerStorageCalls", "Storage calls the send worker of one hub instance has in flight at once; request handlers' calls never wait for them (0-256, 0 = no limit). Unset: 1 against the emulator, whose one event loop serves calls in turn, so accepts do not queue behind the worker's transactions; no limit against Azure Storage.", "1"),
         new("Campaigns:RunPumps", "true: this process drains the campaigns queue (paced campaign sends); false when the Functions host triggers on it.", "true"),
         new("Campaigns:RatePerSecond", "Recipients a campaign queues per second when it names no ratePerSecond (1-1000, at most Outbound:RatePerSecond).", "20"),
         new("Media:Bucket", "S3 bucket where uploaded media is kept for EUM to read; empty turns the media endpoints off (503).", "whatsapphub-media"),

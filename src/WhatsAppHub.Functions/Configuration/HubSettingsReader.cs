@@ -90,7 +90,8 @@ public static partial class HubSettingsReader
         EnforceServiceWindow: Flag(configuration, "Outbound:EnforceServiceWindow", true, problems),
         RetryBaseDelay: TimeSpan.FromMilliseconds(Integer(configuration, "Outbound:RetryBaseDelayMs", 1000, 0, 60_000, problems)),
         RetryMaxDelay: TimeSpan.FromSeconds(Integer(configuration, "Outbound:RetryMaxDelaySeconds", 300, 1, 86_400, problems)),
-        ReconcileWindow: TimeSpan.FromSeconds(Integer(configuration, "Outbound:ReconcileSeconds", 90, 1, 3_600, problems)));
+        ReconcileWindow: TimeSpan.FromSeconds(Integer(configuration, "Outbound:ReconcileSeconds", 90, 1, 3_600, problems)),
+        WorkerStorageCalls: Optional(configuration, "Outbound:WorkerStorageCalls") is null ? null : Integer(configuration, "Outbound:WorkerStorageCalls", 0, 0, 256, problems));
 
     private static SubscriptionSettings ReadSubscriptions(IConfiguration configuration, List<string> problems) => new(
         RunPumps: Flag(configuration, "Subscriptions:RunPumps", true, problems),

@@ -51,6 +51,8 @@ public class HubSettingsReaderTests
     [InlineData("Outbound:RetryBaseDelayMs", "-5", "Outbound__RetryBaseDelayMs '-5'")]
     [InlineData("Outbound:RetryMaxDelaySeconds", "0", "Outbound__RetryMaxDelaySeconds '0'")]
     [InlineData("Outbound:ReconcileSeconds", "soon", "Outbound__ReconcileSeconds 'soon'")]
+    [InlineData("Outbound:WorkerStorageCalls", "-1", "Outbound__WorkerStorageCalls '-1'")]
+    [InlineData("Outbound:WorkerStorageCalls", "257", "Outbound__WorkerStorageCalls '257'")]
     [InlineData("Media:InboundBucket", "Inbound_Media", "Media__InboundBucket 'Inbound_Media' is not an S3 bucket name")]
     [InlineData("Media:InboundKeyPrefix", "/inbound/", "Media__InboundKeyPrefix must not start with '/'")]
     [InlineData("Media:PresignedUrlMinutes", "0", "Media__PresignedUrlMinutes '0'")]
@@ -63,6 +65,15 @@ public class HubSettingsReaderTests
     {
         var e = Assert.Throws<HubConfigurationException>(() => Read(v => v[key] = value));
         Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void The_send_workers_storage_calls_are_limited_only_when_set_or_against_the_emulator()
+    {
+        Assert.Equal(1, Read(_ => { }).Outbound.WorkerStorageCalls);
+        Assert.Equal(0, Read(v => v["Outbound:WorkerStorageCalls"] = "0").Outbound.WorkerStorageCalls);
+        // Unset: the hub decides by the storage it reaches (HubApp: 1 for the emulator, no limit for Azure Storage).
+        Assert.Null(Read(v => v["Outbound:WorkerStorageCalls"] = null).Outbound.WorkerStorageCalls);
     }
 
     [Fact]

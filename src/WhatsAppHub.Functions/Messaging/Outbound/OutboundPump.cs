@@ -1,4 +1,5 @@
 using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Azure.Storage;
 using WhatsAppHub.Functions.Configuration;
 using WhatsAppHub.Functions.Storage;
 
@@ -41,6 +42,7 @@ public sealed class OutboundPump(
     {
         if (!options.Outbound.RunPumps) return;
         await storage.Ready.WaitAsync(stoppingToken);
+        BackgroundLanes.Enter(); // this loop's and the worker's storage calls take turns; request handlers' calls go first
 
         var queue = queues.GetQueue(HubQueues.Outbound);
         var idle = TimeSpan.FromMilliseconds(20);

@@ -1,0 +1,113 @@
+using System.Net;
+using Azure.Core.Pipeline;
+using WhatsAppHub.Azure.Storage;
+using WhatsAppHub.Azure.Tables;
+
+namespace WhatsAppHub.Azure.Tests.Storage;
+
+public class BackgroundLanesTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Background_calls_take_turns_while_a_request_handlers_call_goes_at_once()
+    {
+        var handler = new HoldingHandler();
+        var options = new TableServiceOptions { Transport = new HttpClientTransport(handler) };
+        new BackgroundLanes(1).AddTo(options);
+        var tables = new TableService(StorageConnection.Parse("UseDevelopmentStorage=true"), options);
+
+        // Three calls of a background flow at once: only one reaches storage while it is held.
+        var background = Task.Run(async () =>
+        {
+            BackgroundLanes.Enter();
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(i => tables.GetTable("background").GetAsync("p", $"r{i}")));
+        });
+        await handler.WaitForAsync("background", 1).WaitAsync(Patience);
+
+        // A call outside that flow is answered while the background one is still held.
+        Assert.Null(await tables.GetTable("foreground").GetAsync("p", "r").WaitAsync(Patience));
+        Assert.Equal(1, handler.Seen("background"));
+
+        handler.Release();
+        await background.WaitAsync(Patience);
+        Assert.Equal(3, handler.Seen("background"));
+        Assert.Equal(1, handler.MostAtOnce("background"));
+    }
+
+    [Fact]
+    public async Task Two_lanes_let_two_background_calls_through_together()
+    {
+        var handler = new HoldingHandler();
+        var options = new TableServiceOptions { Transport = new HttpClientTransport(handler) };
+        new BackgroundLanes(2).AddTo(options);
+        var tables = new TableService(StorageConnection.Parse("UseDevelopmentStorage=true"), options);
+
+        var background = Task.Run(async () =>
+        {
+            BackgroundLanes.Enter();
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => tables.GetTable("background").GetAsync("p", $"r{i}")));
+        });
+        await handler.WaitForAsync("background", 2).WaitAsync(Patience);
+        Assert.Equal(2, handler.Seen("background"));
+
+        handler.Release();
+        await background.WaitAsync(Patience);
+        Assert.Equal(4, handler.Seen("background"));
+        Assert.Equal(2, handler.MostAtOnce("background"));
+    }
+
+    [Fact]
+    public void A_lane_count_below_one_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BackgroundLanes(0));
+
+    /// <summary>Answers 404 at once for the table "foreground"; holds calls to "background" until <see cref="Release"/>.</summary>
+    private sealed class HoldingHandler : HttpMessageHandler
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _lock = new();
+        private readonly Dictionary<string, (int Seen, int Now, int Most)> _tables = [];
+        private readonly List<(string Table, int Count, TaskCompletionSource Reached)> _waiters = [];
+
+        public void Release() => _released.TrySetResult();
+
+        public int Seen(string table) { lock (_lock) return _tables.GetValueOrDefault(table).Seen; }
+
+        public int MostAtOnce(string table) { lock (_lock) return _tables.GetValueOrDefault(table).Most; }
+
+        public Task WaitForAsync(string table, int count)
+        {
+            lock (_lock)
+            {
+                if (_tables.GetValueOrDefault(table).Seen >= count) return Task.CompletedTask;
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((table, count, reached));
+                return reached.Task;
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var table = request.RequestUri!.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1].Split('(')[0];
+            lock (_lock)
+            {
+                var (seen, now, most) = _tables.GetValueOrDefault(table);
+                _tables[table] = (seen + 1, now + 1, Math.Max(most, now + 1));
+                foreach (var waiter in _waiters.Where(w => w.Table == table && seen + 1 >= w.Count)) waiter.Reached.TrySetResult();
+            }
+            try
+            {
+                if (table == "background") await _released.Task.WaitAsync(cancellationToken);
+                return new HttpResponseMessage(HttpStatusCode.NotFound);
+            }
+            finally
+            {
+                lock (_lock)
+                {
+                    var (seen, now, most) = _tables[table];
+                    _tables[table] = (seen, now - 1, most);
+                }
+            }
+        }
+    }
+}
