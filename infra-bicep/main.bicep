@@ -95,6 +95,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
         { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
         { name: 'AzureWebJobsStorage__clientId', value: '' }
+        // Azure Storage serves calls in parallel: the pumps' storage calls need not take turns.
+        { name: 'Pumps__StorageCalls', value: '0' }
         { name: 'Hub__ApiKey', value: hubApiKey }
         { name: 'Eum__Region', value: eumRegion }
         { name: 'Eum__ServiceUrl', value: '' }
@@ -118,8 +120,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Outbound__RetryBaseDelayMs', value: '1000' }
         { name: 'Outbound__RetryMaxDelaySeconds', value: '300' }
         { name: 'Outbound__ReconcileSeconds', value: '90' }
-        // Azure Storage serves calls in parallel: the send worker's storage calls need no lanes.
-        { name: 'Outbound__WorkerStorageCalls', value: '0' }
         { name: 'Campaigns__RunPumps', value: 'true' }
         { name: 'Campaigns__RatePerSecond', value: '20' }
         { name: 'Media__Bucket', value: mediaBucket }

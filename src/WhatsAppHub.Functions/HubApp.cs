@@ -49,16 +49,9 @@ public static class HubApp
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        // The send worker's storage calls take turns (one lane against the emulator), so accepts do not queue behind them.
-        var (tableOptions, queueOptions) = (new TableServiceOptions(), new QueueServiceOptions());
-        if ((options.Outbound.WorkerStorageCalls ?? (storage.IsEmulator ? 1 : 0)) is > 0 and var lanes)
-        {
-            var background = new BackgroundLanes(lanes);
-            background.AddTo(tableOptions);
-            background.AddTo(queueOptions);
-        }
-        builder.Services.AddSingleton(new TableService(storage, tableOptions));
-        builder.Services.AddSingleton(new QueueService(storage, queueOptions));
+        var (tables, queues) = StorageClients.Services(storage, options.Storage.PumpCalls);
+        builder.Services.AddSingleton(tables);
+        builder.Services.AddSingleton(queues);
         builder.Services.AddSingleton<ISocialMessaging>(_ => EumClientFactory.Create(options.Eum));
         builder.Services.AddSingleton<StorageInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());

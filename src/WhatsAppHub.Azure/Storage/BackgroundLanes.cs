@@ -9,18 +9,25 @@ namespace WhatsAppHub.Azure.Storage;
 /// lanes before each storage attempt; every other call goes at once. This matters where one server works through calls
 /// one after another: Azurite serves them all on one Node.js event loop in arrival order, so without lanes an accept's
 /// call waits behind every transaction the send worker has in flight (at 1,000 sends/s, several 50-100-row updates of
-/// 5-15 ms each). A lane is held per attempt, never across a retry's delay. One instance serves the table and the queue
-/// service, added to both with <see cref="AddTo"/>.
+/// 5-15 ms each). Lanes apply only while other calls are being made (one in the last <see cref="QuietAfter"/>): a
+/// worker draining a backlog alone goes at full speed. A lane is held per attempt, never across a retry's delay. One
+/// instance serves the table and the queue service, added to both with <see cref="AddTo"/>.
 /// </summary>
 public sealed class BackgroundLanes : HttpPipelinePolicy
 {
+    /// <summary>How long after the last call from outside background work the lanes still apply.</summary>
+    public static readonly TimeSpan QuietAfter = TimeSpan.FromMilliseconds(100);
+
     private static readonly AsyncLocal<bool> InBackground = new();
     private readonly SemaphoreSlim _lanes;
+    private readonly TimeProvider _clock;
+    private long _lastForeground = long.MinValue / 2;
 
-    public BackgroundLanes(int lanes)
+    public BackgroundLanes(int lanes, TimeProvider? clock = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         _lanes = new SemaphoreSlim(lanes, lanes);
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>Marks the calling async flow, and the tasks it starts from now on, as background work.</summary>
@@ -30,7 +37,7 @@ public sealed class BackgroundLanes : HttpPipelinePolicy
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        if (!InBackground.Value)
+        if (!TakesTurns())
         {
             ProcessNext(message, pipeline);
             return;
@@ -48,7 +55,7 @@ public sealed class BackgroundLanes : HttpPipelinePolicy
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        if (!InBackground.Value)
+        if (!TakesTurns())
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
             return;
@@ -62,5 +69,17 @@ public sealed class BackgroundLanes : HttpPipelinePolicy
         {
             _lanes.Release();
         }
+    }
+
+    /// <summary>True for a background call while other calls are being made; a call from outside background work is noted.</summary>
+    private bool TakesTurns()
+    {
+        var now = _clock.GetTimestamp();
+        if (!InBackground.Value)
+        {
+            Volatile.Write(ref _lastForeground, now);
+            return false;
+        }
+        return _clock.GetElapsedTime(Volatile.Read(ref _lastForeground), now) < QuietAfter;
     }
 }

@@ -222,6 +222,7 @@ public sealed class OutcomeCounter : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        Azure.Storage.BackgroundLanes.Enter(); // the flushes are background work
         while (!_stop.IsCancellationRequested)
         {
             try

@@ -15,7 +15,12 @@ public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSetti
 /// Where Table and Queue storage live: a connection string (<c>AzureWebJobsStorage</c>, as Azure Functions names it),
 /// or service URIs with an Entra identity (<c>AzureWebJobsStorage__tableServiceUri</c> / <c>__queueServiceUri</c>).
 /// </summary>
-public sealed record StorageSettings(string? ConnectionString, Uri? TableServiceUri, Uri? QueueServiceUri, string? ManagedIdentityClientId);
+/// <param name="PumpCalls">
+/// Storage calls the queue pumps of one instance have in flight at once while request handlers use storage
+/// (<see cref="Azure.Storage.BackgroundLanes"/>); 0 for no limit; null when not set: 1 against the emulator, no limit
+/// against Azure Storage (<see cref="Storage.StorageClients"/>).
+/// </param>
+public sealed record StorageSettings(string? ConnectionString, Uri? TableServiceUri, Uri? QueueServiceUri, string? ManagedIdentityClientId, int? PumpCalls = null);
 
 /// <summary>How to reach AWS End User Messaging Social and which number sends by default.</summary>
 public sealed record EumSettings(
@@ -45,12 +50,8 @@ public sealed record EumSettings(
 /// <param name="RetryBaseDelay">The ceiling of the first retry's jittered delay; it doubles with every attempt.</param>
 /// <param name="RetryMaxDelay">No retry waits longer than this.</param>
 /// <param name="ReconcileWindow">How long a send that got no answer waits for a status webhook before it ends failed (outcome unknown).</param>
-/// <param name="WorkerStorageCalls">
-/// Storage calls the send worker of one instance has in flight at once (<see cref="Azure.Storage.BackgroundLanes"/>); 0 for
-/// no limit; null when not set, which means 1 against the emulator and no limit against Azure Storage.
-/// </param>
 public sealed record OutboundSettings(int RatePerSecond, int MaxAttempts, int Concurrency, bool RunPumps, bool EnforceServiceWindow,
-    TimeSpan RetryBaseDelay, TimeSpan RetryMaxDelay, TimeSpan ReconcileWindow, int? WorkerStorageCalls);
+    TimeSpan RetryBaseDelay, TimeSpan RetryMaxDelay, TimeSpan ReconcileWindow);
 
 /// <summary>The S3 bucket that holds media for EUM. Credentials left empty fall back to the EUM ones.</summary>
 /// <param name="Bucket">Null when not configured: the media endpoints then answer 503.</param>

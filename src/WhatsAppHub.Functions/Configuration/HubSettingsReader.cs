@@ -48,7 +48,8 @@ public static partial class HubSettingsReader
         if (connectionString is null && (tableUri is null || queueUri is null))
             problems.Add("AzureWebJobsStorage is missing: set a storage connection string (UseDevelopmentStorage=true for Azurite), " +
                          "or both AzureWebJobsStorage__tableServiceUri and AzureWebJobsStorage__queueServiceUri for an Entra identity.");
-        return new StorageSettings(connectionString, tableUri, queueUri, clientId);
+        var pumpCalls = Optional(configuration, "Pumps:StorageCalls") is null ? (int?)null : Integer(configuration, "Pumps:StorageCalls", 0, 0, 256, problems);
+        return new StorageSettings(connectionString, tableUri, queueUri, clientId, pumpCalls);
     }
 
     private static EumSettings? ReadEum(IConfiguration configuration, List<string> problems)
@@ -90,8 +91,7 @@ public static partial class HubSettingsReader
         EnforceServiceWindow: Flag(configuration, "Outbound:EnforceServiceWindow", true, problems),
         RetryBaseDelay: TimeSpan.FromMilliseconds(Integer(configuration, "Outbound:RetryBaseDelayMs", 1000, 0, 60_000, problems)),
         RetryMaxDelay: TimeSpan.FromSeconds(Integer(configuration, "Outbound:RetryMaxDelaySeconds", 300, 1, 86_400, problems)),
-        ReconcileWindow: TimeSpan.FromSeconds(Integer(configuration, "Outbound:ReconcileSeconds", 90, 1, 3_600, problems)),
-        WorkerStorageCalls: Optional(configuration, "Outbound:WorkerStorageCalls") is null ? null : Integer(configuration, "Outbound:WorkerStorageCalls", 0, 0, 256, problems));
+        ReconcileWindow: TimeSpan.FromSeconds(Integer(configuration, "Outbound:ReconcileSeconds", 90, 1, 3_600, problems)));
 
     private static SubscriptionSettings ReadSubscriptions(IConfiguration configuration, List<string> problems) => new(
         RunPumps: Flag(configuration, "Subscriptions:RunPumps", true, problems),

@@ -25,7 +25,9 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     {
         _maxBatch = maxBatch;
         _flush = flush;
-        _loop = Task.Run(CollectAsync);
+        // The loop does not inherit its creator's async flow (a pump's BackgroundLanes mark, say): its flushes also
+        // serve request handlers, which must not wait for background lanes.
+        using (ExecutionContext.SuppressFlow()) _loop = Task.Run(CollectAsync);
     }
 
     /// <summary>Completes once the flush that took <paramref name="item"/> has stored it; throws what storage threw.</summary>

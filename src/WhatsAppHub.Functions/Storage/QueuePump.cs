@@ -1,4 +1,5 @@
 using WhatsAppHub.Azure.Queues;
+using WhatsAppHub.Azure.Storage;
 
 namespace WhatsAppHub.Functions.Storage;
 
@@ -30,6 +31,7 @@ public abstract class QueuePump(QueueService queues, StorageInitializer storage,
     {
         if (!Enabled) return;
         await storage.Ready.WaitAsync(stoppingToken);
+        BackgroundLanes.Enter(); // this loop's and its handlers' storage calls take turns while requests are served
 
         var queue = queues.GetQueue(QueueName);
         using var slots = new SemaphoreSlim(MaxInFlight, MaxInFlight);

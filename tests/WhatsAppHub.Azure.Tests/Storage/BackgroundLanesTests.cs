@@ -9,13 +9,20 @@ public class BackgroundLanesTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
+    private static (TableService Tables, HoldingHandler Handler, StoppedClock Clock) Services(int lanes)
+    {
+        var handler = new HoldingHandler();
+        var clock = new StoppedClock();
+        var options = new TableServiceOptions { Transport = new HttpClientTransport(handler) };
+        new BackgroundLanes(lanes, clock).AddTo(options);
+        return (new TableService(StorageConnection.Parse("UseDevelopmentStorage=true"), options), handler, clock);
+    }
+
     [Fact]
     public async Task Background_calls_take_turns_while_a_request_handlers_call_goes_at_once()
     {
-        var handler = new HoldingHandler();
-        var options = new TableServiceOptions { Transport = new HttpClientTransport(handler) };
-        new BackgroundLanes(1).AddTo(options);
-        var tables = new TableService(StorageConnection.Parse("UseDevelopmentStorage=true"), options);
+        var (tables, handler, _) = Services(lanes: 1);
+        Assert.Null(await tables.GetTable("foreground").GetAsync("p", "r0")); // requests are being served
 
         // Three calls of a background flow at once: only one reaches storage while it is held.
         var background = Task.Run(async () =>
@@ -38,10 +45,8 @@ public class BackgroundLanesTests
     [Fact]
     public async Task Two_lanes_let_two_background_calls_through_together()
     {
-        var handler = new HoldingHandler();
-        var options = new TableServiceOptions { Transport = new HttpClientTransport(handler) };
-        new BackgroundLanes(2).AddTo(options);
-        var tables = new TableService(StorageConnection.Parse("UseDevelopmentStorage=true"), options);
+        var (tables, handler, _) = Services(lanes: 2);
+        Assert.Null(await tables.GetTable("foreground").GetAsync("p", "r0"));
 
         var background = Task.Run(async () =>
         {
@@ -58,8 +63,39 @@ public class BackgroundLanesTests
     }
 
     [Fact]
+    public async Task Background_calls_go_together_when_no_other_call_was_made_lately()
+    {
+        var (tables, handler, clock) = Services(lanes: 1);
+        Assert.Null(await tables.GetTable("foreground").GetAsync("p", "r0"));
+        clock.Advance(BackgroundLanes.QuietAfter);
+
+        var background = Task.Run(async () =>
+        {
+            BackgroundLanes.Enter();
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(i => tables.GetTable("background").GetAsync("p", $"r{i}")));
+        });
+        await handler.WaitForAsync("background", 3).WaitAsync(Patience);
+
+        handler.Release();
+        await background.WaitAsync(Patience);
+        Assert.Equal(3, handler.MostAtOnce("background"));
+    }
+
+    [Fact]
     public void A_lane_count_below_one_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new BackgroundLanes(0));
+
+    /// <summary>A clock that moves only when told to.</summary>
+    private sealed class StoppedClock : TimeProvider
+    {
+        private long _ticks = 1_000_000;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    }
 
     /// <summary>Answers 404 at once for the table "foreground"; holds calls to "background" until <see cref="Release"/>.</summary>
     private sealed class HoldingHandler : HttpMessageHandler

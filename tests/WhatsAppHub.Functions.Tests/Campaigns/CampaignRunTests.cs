@@ -89,9 +89,11 @@ public class CampaignRunTests(CampaignsFixture fixture)
 
         var times = (await fixture.RecipientsAsync((string)created["id"]!)).Select(r => CreatedAt((string)r["messageId"]!)).Order().ToList();
         Assert.Equal(250, times.Count);
-        // 250 at 50/s: five chunks of 50 a second apart, so the last is queued at least four seconds after the first.
+        // 250 at 50/s: five chunks of 50 starting a second apart, so the last is queued about four seconds after the first.
+        // A message is stamped when accepted, after its chunk read the template and the recipients (and, with storage
+        // busy, waited for the pumps' storage lane), so the first chunk's stamps may trail its start by a few hundred ms.
         var span = times[^1] - times[0];
-        Assert.True(span >= TimeSpan.FromSeconds(3.9), $"250 recipients at 50/s were queued within {span}");
+        Assert.True(span >= TimeSpan.FromSeconds(3.5), $"250 recipients at 50/s were queued within {span}");
         Assert.True(span < TimeSpan.FromSeconds(15), $"250 recipients at 50/s took {span}");
         // No second holds more than a chunk.
         Assert.All(times.GroupBy(t => (t - times[0]).Ticks / TimeSpan.TicksPerSecond), g => Assert.True(g.Count() <= 100, $"{g.Count()} in one second"));

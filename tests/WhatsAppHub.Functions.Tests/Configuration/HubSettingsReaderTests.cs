@@ -51,8 +51,8 @@ public class HubSettingsReaderTests
     [InlineData("Outbound:RetryBaseDelayMs", "-5", "Outbound__RetryBaseDelayMs '-5'")]
     [InlineData("Outbound:RetryMaxDelaySeconds", "0", "Outbound__RetryMaxDelaySeconds '0'")]
     [InlineData("Outbound:ReconcileSeconds", "soon", "Outbound__ReconcileSeconds 'soon'")]
-    [InlineData("Outbound:WorkerStorageCalls", "-1", "Outbound__WorkerStorageCalls '-1'")]
-    [InlineData("Outbound:WorkerStorageCalls", "257", "Outbound__WorkerStorageCalls '257'")]
+    [InlineData("Pumps:StorageCalls", "-1", "Pumps__StorageCalls '-1'")]
+    [InlineData("Pumps:StorageCalls", "257", "Pumps__StorageCalls '257'")]
     [InlineData("Media:InboundBucket", "Inbound_Media", "Media__InboundBucket 'Inbound_Media' is not an S3 bucket name")]
     [InlineData("Media:InboundKeyPrefix", "/inbound/", "Media__InboundKeyPrefix must not start with '/'")]
     [InlineData("Media:PresignedUrlMinutes", "0", "Media__PresignedUrlMinutes '0'")]
@@ -68,12 +68,11 @@ public class HubSettingsReaderTests
     }
 
     [Fact]
-    public void The_send_workers_storage_calls_are_limited_only_when_set_or_against_the_emulator()
+    public void The_pumps_storage_calls_are_limited_as_set_and_otherwise_by_the_storage_reached()
     {
-        Assert.Equal(1, Read(_ => { }).Outbound.WorkerStorageCalls);
-        Assert.Equal(0, Read(v => v["Outbound:WorkerStorageCalls"] = "0").Outbound.WorkerStorageCalls);
-        // Unset: the hub decides by the storage it reaches (HubApp: 1 for the emulator, no limit for Azure Storage).
-        Assert.Null(Read(v => v["Outbound:WorkerStorageCalls"] = null).Outbound.WorkerStorageCalls);
+        Assert.Equal(1, Read(_ => { }).Storage.PumpCalls);
+        Assert.Equal(0, Read(v => v["Pumps:StorageCalls"] = "0").Storage.PumpCalls);
+        Assert.Null(Read(v => v["Pumps:StorageCalls"] = null).Storage.PumpCalls);
     }
 
     [Fact]

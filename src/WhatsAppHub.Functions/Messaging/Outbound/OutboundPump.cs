@@ -42,7 +42,7 @@ public sealed class OutboundPump(
     {
         if (!options.Outbound.RunPumps) return;
         await storage.Ready.WaitAsync(stoppingToken);
-        BackgroundLanes.Enter(); // this loop's and the worker's storage calls take turns; request handlers' calls go first
+        BackgroundLanes.Enter(); // this loop's and the worker's storage calls take turns while requests are served
 
         var queue = queues.GetQueue(HubQueues.Outbound);
         var idle = TimeSpan.FromMilliseconds(20);
