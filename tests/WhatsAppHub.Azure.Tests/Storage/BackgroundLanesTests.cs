@@ -18,48 +18,33 @@ public class BackgroundLanesTests
         return (new TableService(StorageConnection.Parse("UseDevelopmentStorage=true"), options), handler, clock);
     }
 
-    [Fact]
-    public async Task Background_calls_take_turns_while_a_request_handlers_call_goes_at_once()
+    /// <summary><paramref name="count"/> calls at once from a flow marked as background work.</summary>
+    private static Task StartBackground(TableService tables, int count) => Task.Run(async () =>
     {
-        var (tables, handler, _) = Services(lanes: 1);
+        BackgroundLanes.Enter();
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => tables.GetTable("background").GetAsync("p", $"r{i}")));
+    });
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Background_calls_take_turns_in_their_lanes_while_a_request_handlers_call_goes_at_once(int lanes)
+    {
+        var (tables, handler, _) = Services(lanes);
         Assert.Null(await tables.GetTable("foreground").GetAsync("p", "r0")); // requests are being served
 
-        // Three calls of a background flow at once: only one reaches storage while it is held.
-        var background = Task.Run(async () =>
-        {
-            BackgroundLanes.Enter();
-            await Task.WhenAll(Enumerable.Range(0, 3).Select(i => tables.GetTable("background").GetAsync("p", $"r{i}")));
-        });
-        await handler.WaitForAsync("background", 1).WaitAsync(Patience);
+        // More background calls at once than lanes: only as many as there are lanes reach storage while held.
+        var background = StartBackground(tables, lanes + 2);
+        await handler.WaitForAsync("background", lanes).WaitAsync(Patience);
 
-        // A call outside that flow is answered while the background one is still held.
+        // A call outside that flow is answered while the background ones are still held.
         Assert.Null(await tables.GetTable("foreground").GetAsync("p", "r").WaitAsync(Patience));
-        Assert.Equal(1, handler.Seen("background"));
+        Assert.Equal(lanes, handler.Seen("background"));
 
         handler.Release();
         await background.WaitAsync(Patience);
-        Assert.Equal(3, handler.Seen("background"));
-        Assert.Equal(1, handler.MostAtOnce("background"));
-    }
-
-    [Fact]
-    public async Task Two_lanes_let_two_background_calls_through_together()
-    {
-        var (tables, handler, _) = Services(lanes: 2);
-        Assert.Null(await tables.GetTable("foreground").GetAsync("p", "r0"));
-
-        var background = Task.Run(async () =>
-        {
-            BackgroundLanes.Enter();
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => tables.GetTable("background").GetAsync("p", $"r{i}")));
-        });
-        await handler.WaitForAsync("background", 2).WaitAsync(Patience);
-        Assert.Equal(2, handler.Seen("background"));
-
-        handler.Release();
-        await background.WaitAsync(Patience);
-        Assert.Equal(4, handler.Seen("background"));
-        Assert.Equal(2, handler.MostAtOnce("background"));
+        Assert.Equal(lanes + 2, handler.Seen("background"));
+        Assert.Equal(lanes, handler.MostAtOnce("background"));
     }
 
     [Fact]
@@ -69,11 +54,7 @@ public class BackgroundLanesTests
         Assert.Null(await tables.GetTable("foreground").GetAsync("p", "r0"));
         clock.Advance(BackgroundLanes.QuietAfter);
 
-        var background = Task.Run(async () =>
-        {
-            BackgroundLanes.Enter();
-            await Task.WhenAll(Enumerable.Range(0, 3).Select(i => tables.GetTable("background").GetAsync("p", $"r{i}")));
-        });
+        var background = StartBackground(tables, 3);
         await handler.WaitForAsync("background", 3).WaitAsync(Patience);
 
         handler.Release();
