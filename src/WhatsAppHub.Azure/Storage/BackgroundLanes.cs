@@ -21,7 +21,7 @@ public sealed class BackgroundLanes : HttpPipelinePolicy
     private static readonly AsyncLocal<bool> InBackground = new();
     private readonly SemaphoreSlim _lanes;
     private readonly TimeProvider _clock;
-    private long _lastForeground = long.MinValue / 2;
+    private long _lastForeground = long.MinValue / 2; // long ago: no lanes until a request handler calls
 
     public BackgroundLanes(int lanes, TimeProvider? clock = null)
     {

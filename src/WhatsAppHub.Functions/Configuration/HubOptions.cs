@@ -20,7 +20,7 @@ public sealed record HubOptions(string ApiKey, StorageSettings Storage, EumSetti
 /// (<see cref="Azure.Storage.BackgroundLanes"/>); 0 for no limit; null when not set: 1 against the emulator, no limit
 /// against Azure Storage (<see cref="Storage.StorageClients"/>).
 /// </param>
-public sealed record StorageSettings(string? ConnectionString, Uri? TableServiceUri, Uri? QueueServiceUri, string? ManagedIdentityClientId, int? PumpCalls = null);
+public sealed record StorageSettings(string? ConnectionString, Uri? TableServiceUri, Uri? QueueServiceUri, string? ManagedIdentityClientId, int? PumpCalls);
 
 /// <summary>How to reach AWS End User Messaging Social and which number sends by default.</summary>
 public sealed record EumSettings(
