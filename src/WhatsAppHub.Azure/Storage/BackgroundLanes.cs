@@ -33,6 +33,9 @@ public sealed class BackgroundLanes : HttpPipelinePolicy
     /// <summary>Marks the calling async flow, and the tasks it starts from now on, as background work.</summary>
     public static void Enter() => InBackground.Value = true;
 
+    /// <summary>True in a flow marked with <see cref="Enter"/>.</summary>
+    public static bool IsBackground => InBackground.Value;
+
     public void AddTo(ClientOptions options) => options.AddPolicy(this, HttpPipelinePosition.PerRetry);
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -75,7 +78,7 @@ public sealed class BackgroundLanes : HttpPipelinePolicy
     private bool TakesTurns()
     {
         var now = _clock.GetTimestamp();
-        if (!InBackground.Value)
+        if (!IsBackground)
         {
             Volatile.Write(ref _lastForeground, now);
             return false;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using WhatsAppHub.Azure.Storage;
 
 namespace WhatsAppHub.Functions.Storage;
 
@@ -25,15 +26,15 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     {
         _maxBatch = maxBatch;
         _flush = flush;
-        // The loop does not inherit its creator's async flow (a pump's BackgroundLanes mark, say): its flushes also
-        // serve request handlers, which must not wait for background lanes.
+        // The loop does not inherit its creator's async flow (a pump's BackgroundLanes mark, say): each flush is marked
+        // by the callers it serves instead (FlushAsync).
         using (ExecutionContext.SuppressFlow()) _loop = Task.Run(CollectAsync);
     }
 
     /// <summary>Completes once the flush that took <paramref name="item"/> has stored it; throws what storage threw.</summary>
     public Task<TResult> SubmitAsync(TItem item)
     {
-        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), BackgroundLanes.IsBackground);
         if (!_pending.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommit<TItem, TResult>));
         return pending.Done.Task;
     }
@@ -70,6 +71,9 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
 
     private async Task FlushAsync(List<Pending> batch)
     {
+        // Background work only when every caller is (pumps marking what they processed, say): a flush that serves a
+        // request handler never waits for a lane, and one that serves only pumps does not count as request traffic.
+        if (batch.TrueForAll(p => p.Background)) BackgroundLanes.Enter();
         try
         {
             await _flush(batch);
@@ -90,6 +94,6 @@ public sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
         await _loop;
     }
 
-    /// <summary>One caller's item and the outcome it waits for.</summary>
-    public sealed record Pending(TItem Item, TaskCompletionSource<TResult> Done);
+    /// <summary>One caller's item, the outcome it waits for, and whether the caller is background work (<see cref="BackgroundLanes"/>).</summary>
+    public sealed record Pending(TItem Item, TaskCompletionSource<TResult> Done, bool Background);
 }
